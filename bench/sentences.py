@@ -1,0 +1,45 @@
+"""Sentence splitters on the Golden Rules and on real articles, in one run.
+
+    python bench/sentences.py [--data ../shared/data]
+
+Prints, per splitter: golden rules passed (of 48) and articles per second on
+CNN/DM articles (about 560 words each). The figures the data README gives for
+orientation: pysbd 47, nupunkt 35, NLTK Punkt 29, spaCy sentencizer 25.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import time
+from pathlib import Path
+
+from digest.text import split_sentences
+
+NAIVE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+
+
+def naive(text: str) -> list[str]:
+    return [s.strip() for s in NAIVE.split(text) if s.strip()]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
+    args = parser.parse_args()
+    rules = [json.loads(line) for line in (args.data / "sentences" / "golden_rules_en.jsonl").open()]
+    articles = [json.loads(line)["article"] for line in (args.data / "summaries" / "cnndm.jsonl").open()][:60]
+    print(f"{'splitter':<28}{'golden rules':>14}{'articles/s':>12}")
+    for name, split in (("digest (pysbd)", split_sentences), ("naive regex (baseline)", naive)):
+        passed = sum(split(r["text"]) == [s.strip() for s in r["sentences"]] for r in rules)
+        start = time.perf_counter()
+        for text in articles:
+            split(text)
+        rate = len(articles) / (time.perf_counter() - start)
+        print(f"{name:<28}{passed:>10}/{len(rules):<3}{rate:>12.1f}")
+    print("reference (data README): pysbd 47, nupunkt 35, NLTK Punkt 29, spaCy sentencizer 25")
+
+
+if __name__ == "__main__":
+    main()

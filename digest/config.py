@@ -1,0 +1,113 @@
+"""Settings: shipped defaults < digest.toml < DIGEST_* environment < command-line flags.
+
+The result is one frozen :class:`Settings`. Secrets (the SMTP password) are read
+from the environment only and never stored here in a form that gets printed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any, Mapping
+
+from .errors import ConfigError
+
+CONFIG_FILE = "digest.toml"
+ENV_PREFIX = "DIGEST_"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every setting digest knows, with its default."""
+
+    newsletter_name: str = "The Digest"
+    sender: str = "digest@localhost"
+    address: str = ""
+    web_url: str = ""
+    language: str = "en"
+    articles: Path = Path("articles")
+    out: Path = Path("out")
+    templates: Path | None = None
+    days: int = 1
+    bullets: int = 3
+
+
+def _coerce(name: str, value: Any) -> Any:
+    """Turn a TOML or environment value into the type the field needs."""
+    field_type = {f.name: f.type for f in fields(Settings)}[name]
+    try:
+        if field_type == "int":
+            number = int(value)
+            if number < 1:
+                raise ValueError
+            return number
+        if field_type in ("Path", "Path | None"):
+            return Path(str(value)).expanduser() if str(value) else None
+        if not isinstance(value, (str, int, float)):
+            raise ValueError
+        return str(value)
+    except ValueError:
+        raise ConfigError(f"setting {name!r}: {value!r} is not a valid {field_type}") from None
+
+
+def _from_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+    known = {f.name for f in fields(Settings)}
+    # Nested tables ([newsletter], [paths], ...) are a convenience: their keys
+    # are the same flat setting names.
+    flat: dict[str, Any] = {}
+    for key, value in data.items():
+        if isinstance(value, dict):
+            flat.update(value)
+        else:
+            flat[key] = value
+    unknown = sorted(set(flat) - known)
+    if unknown:
+        raise ConfigError(f"{path}: unknown setting {unknown[0]!r}")
+    return flat
+
+
+def _from_env(env: Mapping[str, str]) -> dict[str, Any]:
+    values = {}
+    for f in fields(Settings):
+        key = ENV_PREFIX + f.name.upper()
+        if key in env:
+            values[f.name] = env[key]
+    return values
+
+
+def load_settings(
+    config_path: Path | None = None,
+    env: Mapping[str, str] | None = None,
+    overrides: Mapping[str, Any] | None = None,
+) -> Settings:
+    """Merge the settings layers into one :class:`Settings`.
+
+    ``config_path`` is an explicit file (it must exist); otherwise
+    ``$DIGEST_CONFIG`` or ``./digest.toml`` is used when present.
+    ``overrides`` are command-line flags; ``None`` values mean "not given".
+    """
+    env = os.environ if env is None else env
+    values: dict[str, Any] = {}
+    if config_path is None and env.get("DIGEST_CONFIG"):
+        config_path = Path(env["DIGEST_CONFIG"])
+        if not config_path.is_file():
+            raise ConfigError(f"DIGEST_CONFIG names {config_path}, which does not exist")
+    if config_path is not None:
+        if not config_path.is_file():
+            raise ConfigError(f"config file {config_path} does not exist")
+        values.update(_from_toml(config_path))
+    elif Path(CONFIG_FILE).is_file():
+        values.update(_from_toml(Path(CONFIG_FILE)))
+    values.update(_from_env(env))
+    values.update({k: v for k, v in (overrides or {}).items() if v is not None})
+    return dataclasses.replace(Settings(), **{k: _coerce(k, v) for k, v in values.items()})

@@ -1,0 +1,93 @@
+"""Writing an issue to OUT/<date>/: the manifest, atomic replacement, --force."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from .errors import DigestError, IssueExistsError
+from .model import Article, Issue
+
+
+def article_record(article: Article) -> dict[str, Any]:
+    """An article's metadata as JSON-ready values (the extract --format json row, minus body)."""
+    return {
+        "path": article.path,
+        "title": article.title,
+        "date": article.date.isoformat() if article.date else None,
+        "source": article.source,
+        "url": article.url,
+        "author": article.author,
+        "language": article.language,
+        "warnings": list(article.warnings),
+    }
+
+
+def manifest(issue: Issue) -> dict[str, Any]:
+    """issue.json: every file considered, with the reason, and every story."""
+    return {
+        "date": issue.date.isoformat(),
+        "number": issue.number,
+        "window": {"start": issue.window_start.isoformat(), "end": issue.date.isoformat(), "days": issue.days},
+        "articles": [
+            {
+                "path": c.path,
+                "included": c.included,
+                "reason": c.reason,
+                **({k: v for k, v in article_record(c.article).items() if k != "path"} if c.article else {}),
+            }
+            for c in issue.considered
+        ],
+        "stories": [
+            {
+                "title": story.article.title,
+                "lede": story.summary.lede,
+                "bullets": list(story.summary.bullets),
+                "keywords": list(story.summary.keywords),
+                "reading_minutes": story.summary.reading_minutes,
+                "articles": [article_record(a) for a in (story.article, *story.also)],
+            }
+            for story in issue.stories
+        ],
+        "warnings": list(issue.warnings),
+    }
+
+
+def write_issue(out: Path, issue: Issue, files: dict[str, str], force: bool = False) -> Path:
+    """Write ``files`` and issue.json into ``out/<date>/`` atomically and return that folder.
+
+    The files go to a temporary folder beside the target, which is renamed into
+    place; an existing issue folder is replaced only with ``force``, and only
+    once the new one is complete.
+    """
+    target = out / issue.date.isoformat()
+    if target.exists() and not force:
+        raise IssueExistsError(f"{target} exists already; use --force to replace it")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=out))
+    except OSError as exc:
+        raise DigestError(f"cannot write to {out}: {exc.strerror}") from None
+    try:
+        contents = dict(files)
+        contents["issue.json"] = json.dumps(manifest(issue), indent=2, ensure_ascii=False) + "\n"
+        for name, text in contents.items():
+            (staging / name).write_text(text, encoding="utf-8")
+        os.chmod(staging, 0o755)
+        if target.exists():
+            retired = Path(tempfile.mkdtemp(prefix=f".{target.name}.old.", dir=out))
+            os.replace(target, retired / target.name)
+            os.replace(staging, target)
+            shutil.rmtree(retired, ignore_errors=True)
+        else:
+            os.replace(staging, target)
+    except OSError as exc:
+        raise DigestError(f"cannot write {target}: {exc.strerror}") from None
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+    return target
