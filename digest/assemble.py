@@ -8,7 +8,7 @@ from typing import Callable
 
 from .errors import DigestError, NoArticlesError, ReadError
 from .model import Consideration, Issue, Story
-from .readers import read_article, reader_for
+from .readers import read_file, reader_for
 from .summarize import summarize
 
 #: Called with one line of progress for the user; the CLI prints it on stderr.
@@ -61,18 +61,19 @@ def assemble_issue(
             considered.append(Consideration(str(path), False, f"unsupported file type {path.suffix!r}"))
             continue
         try:
-            article = read_article(path)
+            found = read_file(path)
         except ReadError as exc:
             considered.append(Consideration(str(path), False, f"unreadable: {exc}"))
             continue
-        if article.date is None:
-            reason = "no publication date found"
-            considered.append(Consideration(str(path), False, reason, article))
-        elif not first <= article.date <= last:
-            reason = f"dated {article.date.isoformat()}, outside the window {_span(first, last)}"
-            considered.append(Consideration(str(path), False, reason, article))
-        else:
-            considered.append(Consideration(str(path), True, "in the window", article))
+        for article in found:
+            if article.date is None:
+                reason = "no publication date found"
+                considered.append(Consideration(str(path), False, reason, article))
+            elif not first <= article.date <= last:
+                reason = f"dated {article.date.isoformat()}, outside the window {_span(first, last)}"
+                considered.append(Consideration(str(path), False, reason, article))
+            else:
+                considered.append(Consideration(str(path), True, "in the window", article))
 
     chosen = [c.article for c in considered if c.included and c.article is not None]
     if not chosen:

@@ -15,7 +15,7 @@ from .errors import DigestError, ReadError
 from .model import Article
 from .output import article_record
 from .pipeline import build as build_issue
-from .readers import read_article
+from .readers import load_text, read_file
 from .summarize import summarize as summarize_article
 
 FORMATS = click.Choice(["text", "json", "jsonl"])
@@ -119,8 +119,8 @@ def extract(files: tuple[Path, ...], fmt: str) -> None:
       digest extract articles/*.txt
       digest extract --format jsonl page.html
     """
-    articles, failures = _read_each(files, read_article)
-    rows = [{**article_record(a), "body": a.body} for a in articles]
+    found, failures = _read_each(files, read_file)
+    rows = [{**article_record(a), "body": a.body} for articles in found for a in articles]
 
     def as_text(row: dict[str, Any]) -> str:
         head = [f"== {row['path']}", f"title:  {row['title']}", f"date:   {row['date'] or '(none)'}",
@@ -134,11 +134,8 @@ def extract(files: tuple[Path, ...], fmt: str) -> None:
         raise SystemExit(1)
 
 
-def _clean_text_article(path: Path) -> Article:
-    from .readers import load_text
-
-    text = load_text(path)
-    return Article(path=str(path), title=path.stem, body=text.strip())
+def _clean_text_article(path: Path) -> list[Article]:
+    return [Article(path=str(path), title=path.stem, body=load_text(path).strip())]
 
 
 @main.command()
@@ -156,9 +153,9 @@ def summarize(files: tuple[Path, ...], bullets: int, no_extract: bool, fmt: str)
       digest summarize articles/000_f6368936aa7368ae.txt
       digest summarize --no-extract --bullets 2 --format jsonl story.txt
     """
-    articles, failures = _read_each(files, _clean_text_article if no_extract else read_article)
+    found, failures = _read_each(files, _clean_text_article if no_extract else read_file)
     rows = []
-    for article in articles:
+    for article in (a for articles in found for a in articles):
         summary = summarize_article(article, bullets=bullets)
         rows.append({"path": article.path, "title": article.title, "lede": summary.lede,
                      "bullets": list(summary.bullets), "keywords": list(summary.keywords),

@@ -51,6 +51,11 @@ class Story:
     article: Article
     summary: Summary
     also: tuple[Article, ...] = ()
+    #: Topic heading the story is grouped under, when the issue has sections.
+    section: str | None = None
+    #: Why the story is listed in the manifest but not shown in the email
+    #: (a story budget, the size budget); None when it is shown.
+    omitted: str | None = None
 
 
 @dataclass(frozen=True)
@@ -73,6 +78,11 @@ class Issue:
     considered: tuple[Consideration, ...] = ()
     number: int = 1
     warnings: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def shown(self) -> tuple[Story, ...]:
+        """The stories that appear in the email, in order."""
+        return tuple(story for story in self.stories if story.omitted is None)
 
     @property
     def window_start(self) -> dt.date:

@@ -49,6 +49,9 @@ def manifest(issue: Issue) -> dict[str, Any]:
                 "bullets": list(story.summary.bullets),
                 "keywords": list(story.summary.keywords),
                 "reading_minutes": story.summary.reading_minutes,
+                "section": story.section,
+                "shown": story.omitted is None,
+                "omitted": story.omitted,
                 "articles": [article_record(a) for a in (story.article, *story.also)],
             }
             for story in issue.stories

@@ -84,7 +84,7 @@ def issue_context(issue: Issue, settings: Settings) -> dict[str, Any]:
     """What the templates see."""
     return {
         "issue": issue,
-        "stories": issue.stories,
+        "stories": issue.shown,
         "settings": settings,
         "newsletter_name": settings.newsletter_name,
         "date": issue.date,

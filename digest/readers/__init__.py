@@ -29,14 +29,25 @@ def is_article_file(path: Path) -> bool:
     return path.is_file() and not path.name.startswith(".") and reader_for(path) is not None
 
 
-def read_article(path: Path) -> Article:
-    """Read one file with the reader for its format; :class:`ReadError` when that fails."""
+def read_file(path: Path) -> list[Article]:
+    """Every article in one file, read with the reader for its format.
+
+    Raises :class:`ReadError` when the file cannot be read or holds no article.
+    """
     reader = reader_for(path)
     if reader is None:
         raise ReadError(f"{path}: unsupported file type {path.suffix or '(no extension)'!r}")
     if not path.exists():
         raise ReadError(f"{path}: no such file")
-    return reader.read(path)
+    articles = reader.read(path)
+    if not articles:
+        raise ReadError(f"{path}: no article found")
+    return articles
 
 
-__all__ = ["BaseReader", "READERS", "read_article", "reader_for", "is_article_file", "load_text"]
+def read_article(path: Path) -> Article:
+    """The first (for most formats, the only) article in a file."""
+    return read_file(path)[0]
+
+
+__all__ = ["BaseReader", "READERS", "read_article", "read_file", "reader_for", "is_article_file", "load_text"]

@@ -16,14 +16,16 @@ class BaseReader:
     """Turns one input file into an :class:`Article`.
 
     Subclasses list the file endings they handle and implement :meth:`parse`.
+    A file may hold several articles (a feed, a JSON list): :meth:`read` returns
+    them all, in the file's order.
     """
 
     file_extensions: ClassVar[tuple[str, ...]] = ()
 
-    def read(self, path: Path) -> Article:
+    def read(self, path: Path) -> list[Article]:
         return self.parse(load_text(path), path)
 
-    def parse(self, text: str, path: Path) -> Article:
+    def parse(self, text: str, path: Path) -> list[Article]:
         raise NotImplementedError
 
 

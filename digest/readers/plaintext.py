@@ -38,7 +38,7 @@ def _ends_sentence(line: str) -> bool:
 class PlainTextReader(BaseReader):
     file_extensions = (".txt",)
 
-    def parse(self, text: str, path: Path) -> Article:
+    def parse(self, text: str, path: Path) -> list[Article]:
         lines = [line.strip() for line in text.splitlines() if line.strip()]
         title = lines[0]
         warnings: list[str] = []
@@ -63,7 +63,7 @@ class PlainTextReader(BaseReader):
         body = "\n\n".join(body_lines)
         if len(body.split()) < 80:
             warnings.append("very short body")
-        return Article(
+        return [Article(
             path=str(path),
             title=title,
             body=body,
@@ -71,7 +71,7 @@ class PlainTextReader(BaseReader):
             source=_source(lines),
             standfirst=standfirst,
             warnings=tuple(warnings),
-        )
+        )]
 
 
 def _body_end(lines: list[str]) -> int:
