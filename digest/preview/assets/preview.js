@@ -63,8 +63,8 @@
     press("data-scheme", state.scheme);
     device.classList.toggle("dark", state.scheme !== "light");
     if (state.scheme === "dark" && !hasDarkStyles) {
-      note.textContent = "This issue has no dark-mode styles of its own (@media (prefers-color-scheme: dark)). " +
-        "Shown recoloured, as the Gmail and Outlook apps would; Apple Mail would show it light.";
+      note.textContent = "This issue has no dark-mode styles of its own (@media (prefers-color-scheme: dark)), " +
+        "so it is shown recoloured, as mail apps that darken emails themselves (Gmail, Outlook) would show it.";
       note.hidden = false;
     } else {
       note.hidden = true;
