@@ -161,6 +161,19 @@ def test_path_traversal_is_refused(articles, tmp_path, request_line):
     assert b"TOP SECRET" not in response
 
 
+def test_an_issue_page_linked_out_of_the_output_folder_is_not_shown(articles, tmp_path):
+    out = build_issue(tmp_path)
+    (tmp_path / "secret.html").write_text("<title>TOP SECRET</title>")
+    folder = out / "2021-12-06"
+    folder.mkdir()
+    os.symlink(tmp_path / "secret.html", folder / "index.html")
+    with running(out) as server:
+        responses = [get(server, path) for path in ("/", "/issue/2021-12-06", "/frame/2021-12-06",
+                                                    "/out/2021-12-06/index.html")]
+    assert [status for status, _, _ in responses] == [200, 404, 404, 403]
+    assert all(b"TOP SECRET" not in body for _, _, body in responses)
+
+
 def test_only_files_of_issues_are_served_and_folders_are_not_listed(articles, tmp_path):
     out = build_issue(tmp_path)
     with running(out) as server:

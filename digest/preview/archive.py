@@ -17,6 +17,20 @@ _DATE_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 
 
+def contained(out: Path, path: Path) -> bool:
+    """Whether ``path`` exists and really lies inside ``out`` (no symlink leads out of it)."""
+    try:
+        return path.resolve(strict=True).is_relative_to(out.resolve())
+    except (OSError, RuntimeError):
+        return False
+
+
+def issue_page(out: Path, date: dt.date) -> Path | None:
+    """``out/<date>/index.html`` when it is a file inside ``out``, else None."""
+    page = out / date.isoformat() / "index.html"
+    return page if page.is_file() and contained(out, page) else None
+
+
 def issue_dates(out: Path) -> list[dt.date]:
     """The dates of the issues built in ``out`` (folders holding an index.html), newest first."""
     if not out.is_dir():
@@ -25,6 +39,8 @@ def issue_dates(out: Path) -> list[dt.date]:
     for folder in out.iterdir():
         if not _DATE_NAME.match(folder.name) or not (folder / "index.html").is_file():
             continue
+        if not contained(out, folder / "index.html"):
+            continue  # a link out of the output folder is never served
         try:
             dates.append(dt.date.fromisoformat(folder.name))
         except ValueError:
@@ -99,11 +115,17 @@ def _stories(manifest: dict) -> tuple[str, ...]:
 
 
 def issue_report(out: Path, date: dt.date) -> IssueReport:
-    """Read ``out/<date>/`` and run the checks on it (``FileNotFoundError`` when not built)."""
+    """Read ``out/<date>/`` and run the checks on it (``FileNotFoundError`` when not built).
+
+    A file that is a link leading out of ``out`` counts as missing.
+    """
     folder = out / date.isoformat()
-    page = (folder / "index.html").read_text(encoding="utf-8", errors="replace")
-    text = _read(folder / "index.txt")
-    manifest, manifest_error = _manifest(folder)
+    html_path = issue_page(out, date)
+    if html_path is None:
+        raise FileNotFoundError(folder / "index.html")
+    page = html_path.read_text(encoding="utf-8", errors="replace")
+    text = _read(folder / "index.txt") if contained(out, folder / "index.txt") else ""
+    manifest, manifest_error = _manifest(folder) if contained(out, folder / "issue.json") else ({}, "issue.json is missing")
     checks = tuple(check_issue(page, text))
     warnings: list[tuple[str, str]] = [("issue", str(w)) for w in manifest.get("warnings") or []]
     left_out: list[tuple[str, str]] = []

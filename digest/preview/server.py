@@ -24,7 +24,7 @@ from urllib.parse import parse_qs, quote, unquote, urlsplit
 import jinja2
 
 from ..errors import DigestError
-from .archive import archive, issue_report
+from .archive import archive, issue_page, issue_report
 from .frame import framed
 from .watch import Watcher
 
@@ -128,8 +128,8 @@ class PreviewSite:
 
     def frame(self, value: str, query: dict[str, list[str]]) -> Response:
         date = self._date(value)
-        page_path = self.out / date.isoformat() / "index.html" if date else None
-        if page_path is None or not page_path.is_file():
+        page_path = issue_page(self.out, date) if date else None
+        if page_path is None:
             return self.not_found()
         scheme = "dark" if query.get("scheme") == ["dark"] else "light"
         page = framed(page_path.read_text(encoding="utf-8", errors="replace"), f"/out/{date.isoformat()}/", scheme)

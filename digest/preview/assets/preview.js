@@ -131,7 +131,10 @@
   frame.addEventListener("load", () => {
     const doc = frameDocument();
     if (doc && effectiveScheme() === "inverted") invert(doc);
-    if (doc) doc.documentElement.dataset.previewScheme = effectiveScheme();
+    if (doc) {
+      doc.documentElement.dataset.previewScheme = effectiveScheme();
+      for (const img of doc.images) img.addEventListener("load", fitHeight);
+    }
     fitHeight();
     body.dataset.frameScheme = effectiveScheme();
   });
