@@ -14,9 +14,9 @@ import importlib.resources
 import json
 import mimetypes
 import socket
+import sys
 import threading
 from dataclasses import dataclass
-from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, quote, unquote, urlsplit
@@ -43,6 +43,8 @@ CHECK_LABELS = {"size": "Size (Gmail clipping)", "links": "Links", "images": "Im
 
 @dataclass
 class Response:
+    """One answer: status, body, its type and the Content-Security-Policy it is sent with."""
+
     status: int
     body: bytes
     content_type: str
@@ -212,8 +214,6 @@ class _HTTPServer(ThreadingHTTPServer):
     loopback_only: bool
 
     def handle_error(self, request: object, client_address: object) -> None:
-        import sys
-
         if isinstance(sys.exc_info()[1], ConnectionError):
             return  # the browser went away mid-response
         super().handle_error(request, client_address)
