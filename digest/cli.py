@@ -167,3 +167,42 @@ def summarize(files: tuple[Path, ...], bullets: int, no_extract: bool, fmt: str)
     _emit(rows, fmt, as_text)
     if failures:
         raise SystemExit(1)
+
+
+@main.command()
+@click.option("--date", "date", callback=_parse_date, help="Issue to show first, YYYY-MM-DD (default: the newest); built first if needed.")
+@click.option("--port", type=click.IntRange(min=0, max=65535), default=8000, show_default=True, help="Port to listen on; 0 picks a free one.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on; anything but loopback exposes your issues to the network.")
+@click.option("--no-open", is_flag=True, help="Do not open a browser.")
+@click.option("--watch", is_flag=True, help="Rebuild the issue when an article, template or digest.toml changes; the page reloads itself.")
+@click.option("--articles", type=click.Path(path_type=Path), help="Folder of article files (default: articles).")
+@click.option("--out", type=click.Path(path_type=Path), help="Output folder to serve (default: out).")
+@click.option("--days", type=click.IntRange(min=1), help="Days in the issue's window, when building (default: 1).")
+@click.option("--bullets", type=click.IntRange(min=0, max=10), help="Bullets per story, when building (default: 3).")
+@click.option("--templates", type=click.Path(path_type=Path, file_okay=False), help="Folder of templates that override the shipped ones.")
+@click.pass_context
+def preview(ctx: click.Context, date: dt.date | None, port: int, host: str, no_open: bool, watch: bool,
+            articles: Path | None, out: Path | None, days: int | None, bullets: int | None,
+            templates: Path | None) -> None:
+    """Show the built issues in a browser, as the reader will see them.
+
+    Serves OUT on 127.0.0.1: an archive of every issue, and around each issue
+    the email at desktop and phone widths, light or dark, its plain text, its
+    HTML source and the checks (Gmail clipping, links, images, text/HTML
+    parity, extraction warnings). Ctrl-C stops it.
+
+    \b
+    Example:
+      digest preview
+      digest preview --date 2021-12-07 --watch --templates my-templates
+      digest preview --no-open --port 0
+    """
+    from .preview import serve_preview
+
+    flags = dict(articles=articles, out=out, days=days, bullets=bullets, templates=templates)
+    settings = _settings(ctx, **flags)
+    _run(lambda: serve_preview(
+        settings, date, host=host, port=port, open_browser=not no_open, watch=watch,
+        load_settings=lambda: load_settings(ctx.obj.get("config"), overrides=flags),
+        config_file=ctx.obj.get("config"), announce=click.echo,
+        progress=lambda line: click.echo(line, err=True)))
