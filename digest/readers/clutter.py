@@ -1,0 +1,158 @@
+"""Telling a scraped page's article text from its clutter, line by line.
+
+A scraped page is every visible line of a news page: navigation, the headline,
+bylines and captions, the body with its subheads, then related stories,
+headline lists, share and "Follow" lines, copyright and cookie text. The body
+is the one long run of prose lines. Each line gets a score (long prose lines
+score high, short and menu-like lines below zero, known clutter far below);
+the body is the run with the highest total, preferring the run that starts
+just below the headline. Short lines inside that run (subheads, a quoted
+tweet's attribution) stay; known clutter inside it (advertisement labels,
+image credits, share buttons) is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .dates import is_dateline
+
+#: Lines that are page furniture wherever they stand, in any position.
+CLUTTER_LINE = re.compile(
+    r"^(advertisement|advertising|anzeige|publicidade|publicidad|pubblicità|реклама|sponsored"
+    r"|story continues below|continue reading|read more|read next|related|recommended|see also|more from\b"
+    r"|share\b|share this|tweet\b|email\b|print\b|comments?\b|\d+\s+comments?"
+    r"|follow\b|sign up\b|subscribe\b|newsletter|log ?in\b|sign in\b|register\b"
+    r"|(image|photo|picture|video)\s*(credit|source)?s?\s*:|credit\s*:|getty images|shutterstock"
+    r"|©|\(c\)\s*\d{4}|copyright\b|all rights reserved|you rely on\b"
+    r"|tags?\s*:|topics?\s*:|filed under|posted in|categories\s*:"
+    r"|facebook|twitter|whatsapp|linkedin|pinterest|reddit|instagram)",
+    re.IGNORECASE,
+)
+#: Consent banners and legal small print, anywhere in a line.
+CONSENT = re.compile(
+    r"\bcookies?\b.*\b(consent|polic|preferences|browser|use|accept)|privacy policy|terms of (use|service)"
+    r"|\bconsenting to\b|by clicking|personal (information|data)",
+    re.IGNORECASE,
+)
+#: Separators between a page title's headline and the site's name.
+TITLE_SEPARATOR = re.compile(r"\s+[|\-\u2013\u2014:\u00b7\u2022\u00bb/]\s+")
+_SENTENCE_END = ("." , "!", "?", "\u201d", '"', "\u2019", "'", ")", "\u2026", "\u3002", "\uff01", "\uff1f", "»", ":")
+_WIDE_SCRIPTS = ("CJK", "HANGUL", "HIRAGANA", "KATAKANA")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the parts of a scraped page stand, as line indexes."""
+
+    headline: int | None
+    body_start: int
+    body_end: int
+    dropped: tuple[int, ...] = ()
+
+
+def weight(line: str) -> float:
+    """A line's length in Latin-character equivalents (a CJK character counts three)."""
+    wide = sum(1 for ch in line if ord(ch) > 0x2E80 and unicodedata.name(ch, "").startswith(_WIDE_SCRIPTS))
+    return len(line) + 2 * wide
+
+
+def is_clutter(line: str) -> bool:
+    """True for lines that are page furniture wherever they stand."""
+    return bool(CLUTTER_LINE.match(line)) and weight(line) < 200 or bool(CONSENT.search(line))
+
+
+def ends_sentence(line: str) -> bool:
+    return line.rstrip().endswith(_SENTENCE_END)
+
+
+def line_score(line: str) -> float:
+    """Positive for prose, negative for menus, teasers and furniture."""
+    if is_clutter(line):
+        return -60.0
+    size = weight(line)
+    if size >= 100 or (size >= 50 and ends_sentence(line)):
+        return min(size, 600.0) - 40.0 + (20.0 if ends_sentence(line) else 0.0)
+    return -15.0
+
+
+def best_run(scores: list[float], start: int = 0, stop: int | None = None) -> tuple[float, int, int]:
+    """The run ``[i, j)`` of ``scores[start:stop]`` with the largest sum (Kadane)."""
+    stop = len(scores) if stop is None else stop
+    best = (float("-inf"), start, start)
+    total, run_start = 0.0, start
+    for index in range(start, stop):
+        if total <= 0:
+            total, run_start = 0.0, index
+        total += scores[index]
+        if total > best[0]:
+            best = (total, run_start, index + 1)
+    return best
+
+
+def anchored_run(scores: list[float], start: int, reach: int = 8) -> tuple[float, int, int]:
+    """The best run that begins within ``reach`` lines of ``start`` (the line after the headline)."""
+    best = (float("-inf"), start, start)
+    for first in range(start, min(start + reach, len(scores))):
+        if scores[first] <= 0:
+            continue
+        total = 0.0
+        for index in range(first, len(scores)):
+            total += scores[index]
+            if total > best[0]:
+                best = (total, first, index + 1)
+        break
+    return best
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"\W+", " ", text.casefold()).strip()
+
+
+def headline_candidates(lines: list[str]) -> list[int]:
+    """Lines below the first that repeat the page title's headline (line 1 is the page title)."""
+    title = normalise(lines[0])
+    parts = [normalise(p) for p in TITLE_SEPARATOR.split(lines[0])]
+    heads = {title} | {p for p in parts if len(p) >= 12}
+    found = []
+    for index, line in enumerate(lines[1:], start=1):
+        text = normalise(line)
+        if len(text) < 12 or weight(line) > 300:
+            continue
+        if text in heads or (len(text) >= 25 and title.startswith(text)):
+            found.append(index)
+    return found
+
+
+def find_layout(lines: list[str]) -> Layout:
+    """Find the headline and the body among a scraped page's lines."""
+    scores = [line_score(line) for line in lines]
+    overall = best_run(scores, 1)
+    headline = None
+    chosen = overall
+    for index in headline_candidates(lines):
+        anchored = anchored_run(scores, index + 1)
+        if anchored[0] >= 0.4 * overall[0]:
+            headline, chosen = index, anchored
+            break
+    _, start, end = chosen
+    if headline is None:
+        # The page title is the headline (the seed's layout) unless the body starts far below it.
+        headline = 0 if start <= 6 else None
+    start = _after_header(lines, headline, start)
+    while end > start and scores[end - 1] < 0:
+        end -= 1
+    dropped = tuple(i for i in range(start, end) if is_clutter(lines[i]) or is_dateline(lines[i]) and i == start)
+    return Layout(headline=headline, body_start=start, body_end=end, dropped=dropped)
+
+
+def _after_header(lines: list[str], headline: int | None, start: int) -> int:
+    """Move the body's start past a dateline that closes the header (standfirst, caption, date)."""
+    if headline is None:
+        return start
+    for index in range(max(start, headline + 1), min(start + 3, len(lines))):
+        if is_dateline(lines[index]):
+            return index + 1
+    return start
