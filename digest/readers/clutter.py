@@ -17,7 +17,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .dates import is_dateline
+from .dates import find_date, is_dateline
 
 #: Lines that are page furniture wherever they stand, in any position.
 CLUTTER_LINE = re.compile(
@@ -37,9 +37,31 @@ CONSENT = re.compile(
     r"|\bconsenting to\b|by clicking|personal (information|data)",
     re.IGNORECASE,
 )
+#: Headings of what follows an article: related stories, lists, comments, tags. The body ends there.
+AFTER_BODY = re.compile(
+    r"^(related|related (articles|stories|posts|content|coverage|news|links)|more (stories|news|from|on|in|articles)\b"
+    r"|read (more|next|these next|also)|also read|see also|recommended|you (may|might) (also )?(like|enjoy|be interested)"
+    r"|trending|most (read|popular|viewed|shared|watched)|popular (now|stories|posts)|top stories|latest (news|stories|posts)"
+    r"|what to read next|editor'?s picks|don'?t miss|in case you missed it|around the web|from the web|sponsored (content|stories)"
+    r"|(leave a |post a )?(comment|reply)s?|join the (conversation|discussion)|comments? (are closed|policy)|\d+ comments?"
+    r"|tags?|topics|filed under|categories|share (this|your thoughts|on)|about the author|more about"
+    r"|você pode gostar|leia (também|mais)|veja também|mais lidas|notícias relacionadas|te puede interesar|lee también"
+    r"|noticias relacionadas|vous aimerez aussi|à lire aussi|lire aussi|sur le même sujet|das könnte sie auch interessieren"
+    r"|mehr zum thema|weitere artikel|potrebbe interessarti|leggi anche|articoli correlati|читайте также"
+    r"|вам также может быть интересно|похожие (статьи|записи)|関連記事|관련기사)\b.{0,40}$",
+    re.IGNORECASE,
+)
 #: Separators between a page title's headline and the site's name.
 TITLE_SEPARATOR = re.compile(r"\s+[|\-\u2013\u2014:\u00b7\u2022\u00bb/]\s+")
 _SENTENCE_END = ("." , "!", "?", "\u201d", '"', "\u2019", "'", ")", "\u2026", "\u3002", "\uff01", "\uff1f", "»", ":")
+_DATE_WORDS = {
+    "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july",
+    "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december",
+    "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thursday", "fri", "friday",
+    "sat", "saturday", "sun", "sunday", "est", "edt", "gmt", "utc", "bst", "cet", "pst", "pdt", "published",
+    "updated", "posted", "last", "modified", "ago", "hours", "minutes", "days", "the",
+}
+DATE_PATTERN_RESIDUE = re.compile(r"\b(\d{1,2}[:.]\d\d|[ap]\.?m\.?)\b", re.IGNORECASE)
 _WIDE_SCRIPTS = ("CJK", "HANGUL", "HIRAGANA", "KATAKANA")
 
 
@@ -68,8 +90,19 @@ def ends_sentence(line: str) -> bool:
     return line.rstrip().endswith(_SENTENCE_END)
 
 
+def is_bare_date(line: str) -> bool:
+    """A line that is only a date (and maybe a time or weekday): a teaser's date, not a byline."""
+    if find_date(line) is None or weight(line) > 50:
+        return False
+    rest = re.sub(r"\d", " ", DATE_PATTERN_RESIDUE.sub(" ", line))
+    words = [w for w in re.findall(r"[^\W\d_]{3,}", rest) if w.casefold() not in _DATE_WORDS]
+    return len(words) == 0
+
+
 def line_score(line: str) -> float:
     """Positive for prose, negative for menus, teasers and furniture."""
+    if AFTER_BODY.match(line):
+        return -150.0
     if is_clutter(line):
         return -60.0
     size = weight(line)
@@ -103,7 +136,6 @@ def anchored_run(scores: list[float], start: int, reach: int = 8) -> tuple[float
             total += scores[index]
             if total > best[0]:
                 best = (total, first, index + 1)
-        break
     return best
 
 
@@ -128,13 +160,13 @@ def headline_candidates(lines: list[str]) -> list[int]:
 
 def find_layout(lines: list[str]) -> Layout:
     """Find the headline and the body among a scraped page's lines."""
-    scores = [line_score(line) for line in lines]
+    scores = _in_context([line_score(line) for line in lines])
     overall = best_run(scores, 1)
     headline = None
     chosen = overall
     for index in headline_candidates(lines):
         anchored = anchored_run(scores, index + 1)
-        if anchored[0] >= 0.4 * overall[0]:
+        if anchored[0] >= min(0.4 * overall[0], 300.0):
             headline, chosen = index, anchored
             break
     _, start, end = chosen
@@ -142,10 +174,42 @@ def find_layout(lines: list[str]) -> Layout:
         # The page title is the headline (the seed's layout) unless the body starts far below it.
         headline = 0 if start <= 6 else None
     start = _after_header(lines, headline, start)
+    end = _before_after_body(lines, scores, start, end)
     while end > start and scores[end - 1] < 0:
         end -= 1
-    dropped = tuple(i for i in range(start, end) if is_clutter(lines[i]) or is_dateline(lines[i]) and i == start)
+    dropped = tuple(i for i in range(start, end) if is_clutter(lines[i]))
     return Layout(headline=headline, body_start=start, body_end=end, dropped=dropped)
+
+
+def _in_context(scores: list[float], window: int = 5) -> list[float]:
+    """Short lines cost more the more short lines stand just above them (menus, lists, link blocks)."""
+    result = []
+    for index, score in enumerate(scores):
+        if -20 < score < 0:
+            crowd = sum(1 for s in scores[max(index - window, 0):index] if s < 0)
+            score *= 1 + crowd
+        result.append(score)
+    return result
+
+
+def _before_after_body(lines: list[str], scores: list[float], start: int, end: int) -> int:
+    """Cut the run at the first heading of what follows an article, or at a related-story teaser."""
+    seen_prose = 0
+    for index in range(start, end):
+        line = lines[index]
+        if scores[index] > 0:
+            seen_prose += 1
+            continue
+        if not seen_prose:
+            continue
+        if is_bare_date(line) and seen_prose >= 2:
+            # A teaser: headline, maybe a standfirst, then its date.
+            cut = index
+            for back in (1, 2):
+                if index - back > start and weight(lines[index - back]) < 250:
+                    cut = index - back
+            return cut
+    return end
 
 
 def _after_header(lines: list[str], headline: int | None, start: int) -> int:
