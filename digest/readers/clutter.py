@@ -37,6 +37,16 @@ CONSENT = re.compile(
     r"|\bconsenting to\b|by clicking|personal (information|data)",
     re.IGNORECASE,
 )
+#: Image captions and credits: "... Credit: Getty", "(Photo: AP)", "[Reuters]", "/Getty Images".
+CAPTION = re.compile(
+    r"\b(credits?|photo(graph)?s?|image|picture|foto|bild)\s*:\s*\S|\[[^\]]{3,60}\]\s*$"
+    r"|\((photo|image|picture|video|credit)[^)]{0,60}\)\s*$|/\s*(getty images|afp|reuters|ap|shutterstock|epa)\b"
+    r"|\b(getty images|shutterstock|istock(photo)?)\b|^(click|tap) (here|to)\b"
+    r"|\b(subscribe|newsletter|sign up|signup)\b",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(r"[-+(]?[\d.,:%/]+\)?\*?")
+_LIST_ITEM = re.compile(r"^(\d{1,2}[.)]|[-*\u2022\u2013\u00b7])\s+\S")
 #: Headings of what follows an article: related stories, lists, comments, tags. The body ends there.
 AFTER_BODY = re.compile(
     r"^(related|related (articles|stories|posts|content|coverage|news|links)|more (stories|news|from|on|in|articles)\b"
@@ -83,7 +93,9 @@ def weight(line: str) -> float:
 
 def is_clutter(line: str) -> bool:
     """True for lines that are page furniture wherever they stand."""
-    return bool(CLUTTER_LINE.match(line)) and weight(line) < 200 or bool(CONSENT.search(line))
+    if weight(line) < 200 and (CLUTTER_LINE.match(line) or CAPTION.search(line)):
+        return True
+    return bool(CONSENT.search(line))
 
 
 def ends_sentence(line: str) -> bool:
@@ -108,6 +120,17 @@ def line_score(line: str) -> float:
     size = weight(line)
     if size >= 100 or (size >= 50 and ends_sentence(line)):
         return min(size, 600.0) - 40.0 + (20.0 if ends_sentence(line) else 0.0)
+    words = line.split()
+    if ends_sentence(line) and len(words) >= 4:
+        return 0.0  # a short sentence: neither prose nor menu
+    if is_bare_date(line):
+        return -15.0
+    if len(words) >= 3 and sum(1 for w in words if _NUMBER.fullmatch(w)) >= 0.4 * len(words):
+        return 5.0  # a table row
+    if _LIST_ITEM.match(line) and len(words) >= 3:
+        return 0.0
+    if len(words) >= 6 and sum(1 for w in words if w[:1].isupper()) < 0.5 * len(words):
+        return -3.0  # a phrase in sentence case: a list item more likely than a menu
     return -15.0
 
 
@@ -202,7 +225,7 @@ def _before_after_body(lines: list[str], scores: list[float], start: int, end: i
             continue
         if not seen_prose:
             continue
-        if is_bare_date(line) and seen_prose >= 2:
+        if is_bare_date(line) and seen_prose >= 2 and _teaser_list_follows(lines, index, end):
             # A teaser: headline, maybe a standfirst, then its date.
             cut = index
             for back in (1, 2):
@@ -212,11 +235,17 @@ def _before_after_body(lines: list[str], scores: list[float], start: int, end: i
     return end
 
 
+def _teaser_list_follows(lines: list[str], index: int, end: int) -> bool:
+    """True when more dated teasers follow a date line (a list of related stories, each with its date)."""
+    return sum(1 for line in lines[index + 1:end] if is_bare_date(line)) >= 1 or not any(
+        weight(line) >= 100 for line in lines[index + 1:end])
+
+
 def _after_header(lines: list[str], headline: int | None, start: int) -> int:
     """Move the body's start past a dateline that closes the header (standfirst, caption, date)."""
     if headline is None:
         return start
-    for index in range(max(start, headline + 1), min(start + 3, len(lines))):
+    for index in range(max(start, headline + 1), min(start + 4, len(lines))):
         if is_dateline(lines[index]):
             return index + 1
     return start
