@@ -11,9 +11,10 @@ from pathlib import Path
 from ..errors import ReadError
 from ..model import Article
 from .base import BaseReader, load_text
+from .html import HtmlReader
 from .plaintext import PlainTextReader
 
-READERS: tuple[BaseReader, ...] = (PlainTextReader(),)
+READERS: tuple[BaseReader, ...] = (PlainTextReader(), HtmlReader())
 
 
 def reader_for(path: Path) -> BaseReader | None:

@@ -84,18 +84,20 @@ def registered_domain(url: str) -> str | None:
     return ".".join(labels[-keep:])
 
 
+def known_publisher(url: str | None) -> str | None:
+    """The name of a well-known publisher from :data:`PUBLISHERS` for a URL, or None."""
+    domain = registered_domain(url) if url else None
+    if domain is None:
+        return None
+    host = (urlsplit(url.strip()).hostname or "").lower() if url else ""
+    for known in (host.removeprefix("www."), domain):
+        if known in PUBLISHERS:
+            return PUBLISHERS[known]
+    return None
+
+
 def source_from_url(url: str | None) -> str | None:
     """The publisher's name for a URL: a well-known name, else its domain (``example.com``)."""
     if not url:
         return None
-    domain = registered_domain(url)
-    if domain is None:
-        return None
-    try:
-        host = (urlsplit(url.strip()).hostname or "").lower()
-    except ValueError:
-        host = ""
-    for known in (host.removeprefix("www."), domain):
-        if known in PUBLISHERS:
-            return PUBLISHERS[known]
-    return domain
+    return known_publisher(url) or registered_domain(url)
