@@ -83,6 +83,9 @@ def article_from_html(html: str, path: Path) -> Article:
         title, site = split_title(title)
     if not title:
         title = body.split("\n\n", 1)[0][:120]
+    first, _, rest = body.partition("\n\n")
+    if rest and _same_text(first, title):
+        body = rest  # the headline repeated as the body's first line
     source = known_publisher(url) or _clean_sitename(document.sitename) or site or source_from_url(url)
     date = _parse_date(document.date)
     warnings = []
@@ -97,6 +100,10 @@ def article_from_html(html: str, path: Path) -> Article:
         author=(document.author or None), standfirst=(document.description or None),
         language=language, warnings=tuple(warnings),
     )
+
+
+def _same_text(a: str, b: str) -> bool:
+    return re.sub(r"\W+", " ", a.casefold()).strip() == re.sub(r"\W+", " ", b.casefold()).strip()
 
 
 def _is_web_url(url: str | None) -> bool:
