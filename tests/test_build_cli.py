@@ -74,16 +74,33 @@ def test_bad_files_are_skipped_and_reported(articles, tmp_path):
     (articles / "binary.txt").write_bytes(b"\x00\x01\x02garbage")
     (articles / "latin.txt").write_bytes("Caf\u00e9\n7 Dec 2021\nText.".encode("latin-1"))
     (articles / "notes.docx").write_bytes(b"PK\x03\x04")
+    with (articles / "huge.txt").open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)
+    (articles / "scripts.html").write_text("<html><body>" + "<script>var a = 'words words';</script>" * 300 + "</body></html>")
+    (articles / "feed.rss").write_text("<rss><channel><title>Broken<item><title>x</title></channel>")
+    (articles / "config.json").write_text('{"name": "not an article", "version": 3}')
+    (articles / "note.md").write_text("---\ntitle: [unclosed\n---\nText.\n")
     result = run("build", "--date", "2021-12-07")
     assert result.exit_code == 0, result.output
     manifest = json.loads((tmp_path / "out" / "2021-12-07" / "issue.json").read_text())
     reasons = {Path(a["path"]).name: (a["included"], a["reason"]) for a in manifest["articles"]}
     assert reasons["empty.txt"][0] is False and "empty file" in reasons["empty.txt"][1]
     assert "binary" in reasons["binary.txt"][1]
-    assert "not UTF-8" in reasons["latin.txt"][1]
     assert "unsupported file type" in reasons["notes.docx"][1]
+    assert "too large" in reasons["huge.txt"][1]
+    assert "no article text found" in reasons["scripts.html"][1]
+    assert "malformed feed" in reasons["feed.rss"][1]
+    assert "no article in the JSON" in reasons["config.json"][1]
+    assert "broken front matter" in reasons["note.md"][1]
+    for name in ("empty.txt", "binary.txt", "notes.docx", "huge.txt", "scripts.html", "feed.rss", "config.json",
+                 "note.md"):
+        assert reasons[name][0] is False
+    # Latin-1 text is not refused: it is decoded, and the manifest says how.
+    [latin] = [a for a in manifest["articles"] if a["path"].endswith("latin.txt")]
+    assert latin["title"] == "Caf\u00e9" and "not UTF-8; read as Windows-1252 (Latin-1)" in latin["warnings"]
     assert reasons["000_f6368936aa7368ae.txt"] == (True, "in the window")
-    assert len(manifest["stories"]) == 1
+    assert any(story["title"] == "Biden urges Putin to de-escalate Ukraine tensions in direct talks"
+               for story in manifest["stories"])
 
 
 def test_undated_article_is_left_out_and_reported(articles, tmp_path):

@@ -11,9 +11,13 @@ from pathlib import Path
 from ..errors import ReadError
 from ..model import Article
 from .base import BaseReader, load_text
+from .feed import FeedReader
+from .html import HtmlReader
+from .jsonfile import JsonReader
+from .markdown import MarkdownReader
 from .plaintext import PlainTextReader
 
-READERS: tuple[BaseReader, ...] = (PlainTextReader(),)
+READERS: tuple[BaseReader, ...] = (PlainTextReader(), HtmlReader(), MarkdownReader(), JsonReader(), FeedReader())
 
 
 def reader_for(path: Path) -> BaseReader | None:

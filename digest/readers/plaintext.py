@@ -1,113 +1,96 @@
 """Scraped plain-text pages: every visible line of a news page, one block a line.
 
-The layout this reader expects is the common one: the headline, a standfirst,
-maybe an image caption, the date, the body (with subheads), then the page's
-clutter: related-story teasers with their own dates, headline lists, "Follow"
-lines, a copyright line and cookie text.
+Two layouts are common. A cleaned-up page starts with the headline, then a
+standfirst, maybe an image caption, the date, the body (with subheads), then
+the page's clutter. A raw scrape starts with the page's ``<title>`` ("Headline
+- Site"), then the site's navigation, and only then the headline, byline and
+body. :mod:`digest.readers.clutter` finds the headline and the body in both;
+this module turns what it finds into an :class:`Article`.
 """
 
 from __future__ import annotations
 
-import re
+import datetime as dt
 from pathlib import Path
 
 from ..model import Article
 from .base import BaseReader
+from .clutter import TITLE_SEPARATOR, find_layout, is_clutter, weight
 from .dates import find_date, is_dateline
+from .language import guess_language
+from .source import source_from_lines, split_title
 
-_CLUTTER = re.compile(
-    r"^(follow\b|share\b|sign up\b|subscribe\b|©|\(c\)\s*\d{4}|copyright\b|all rights reserved"
-    r"|you rely on\b|read more\b|related\b|advertisement\b)"
-    r"|\bcookies?\b.*\b(consent|polic|preferences|browser)",
-    re.IGNORECASE,
-)
-_CORPORATE_SUFFIX = re.compile(
-    r"\s+(media network|media group|news network|ltd\.?|limited|inc\.?|llc|plc|corporation"
-    r"|all rights reserved\.?|english)\s*$",
-    re.IGNORECASE,
-)
-_CAPTION_CREDIT = re.compile(r"\[[^\]]{3,}\]\s*$|\b(photo|image|picture|credit)s?\s*:", re.IGNORECASE)
-#: How far below the headline the date line may stand.
-_HEADER_LINES = 6
-
-
-def _ends_sentence(line: str) -> bool:
-    return line.rstrip().endswith((".", "!", "?", "\u201d", '"', "\u2019", "'", ":", ")"))
+#: How many lines around the headline may hold the article's own date.
+_DATE_REACH = 8
+#: Bodies shorter than this many words get a warning.
+SHORT_BODY_WORDS = 80
 
 
 class PlainTextReader(BaseReader):
     file_extensions = (".txt",)
 
     def parse(self, text: str, path: Path) -> list[Article]:
-        lines = [line.strip() for line in text.splitlines() if line.strip()]
-        title = lines[0]
+        lines = [" ".join(line.split()) for line in text.splitlines()]
+        lines = [line for line in lines if line]
+        layout = find_layout(lines)
         warnings: list[str] = []
 
-        date = None
-        body_start = 1
-        standfirst = None
-        for index in range(1, min(len(lines), _HEADER_LINES + 1)):
-            if is_dateline(lines[index]):
-                date = find_date(lines[index])
-                body_start = index + 1
-                header = [line for line in lines[1:index] if not _CAPTION_CREDIT.search(line)]
-                standfirst = header[0] if header else None
-                break
+        headline, site = split_title(lines[0])
+        if layout.headline:
+            headline = lines[layout.headline]
+        elif layout.headline is None and site is None:
+            headline = lines[0]
+
+        body_lines = [lines[i] for i in range(layout.body_start, layout.body_end) if i not in layout.dropped]
+        standfirst = _standfirst(lines, layout.headline, layout.body_start)
+        date = _article_date(lines, layout.headline, layout.body_start, layout.body_end)
         if date is None:
             warnings.append("no date found")
-
-        body_lines = lines[body_start:]
-        body_lines = body_lines[: _body_end(body_lines)]
+        body = "\n\n".join(body_lines)
         if not body_lines:
             warnings.append("no body text found")
-        body = "\n\n".join(body_lines)
-        if len(body.split()) < 80:
+        elif len(body.split()) < SHORT_BODY_WORDS and weight(body) < 6 * SHORT_BODY_WORDS:
             warnings.append("very short body")
+        leftover = sum(1 for line in body_lines if is_clutter(line))
+        if leftover:
+            warnings.append(f"suspected clutter left ({leftover} line{'s' * (leftover != 1)})")
         return [Article(
             path=str(path),
-            title=title,
+            title=headline,
             body=body,
             date=date,
-            source=_source(lines),
+            source=site or source_from_lines(lines),
             standfirst=standfirst,
+            language=guess_language(body or text),
             warnings=tuple(warnings),
         )]
 
 
-def _body_end(lines: list[str]) -> int:
-    """Index of the first line after the body: the start of the page's clutter."""
-    end = len(lines)
-    for index, line in enumerate(lines):
-        if _CLUTTER.search(line):
-            end = index
-            break
-        if is_dateline(line):
-            # A related-story teaser: headline, optional standfirst, date.
-            start = index
-            for back in (1, 2):
-                if index - back >= 0 and len(lines[index - back]) < 250:
-                    start = index - back
-            end = start
-            break
-    # Trailing short lines without sentence punctuation: a headline list.
-    while end > 0 and len(lines[end - 1]) < 120 and not _ends_sentence(lines[end - 1]):
-        end -= 1
-    return end
+def _standfirst(lines: list[str], headline: int | None, body_start: int) -> str | None:
+    """The summary line between the headline and the body, when there is one."""
+    if headline is None:
+        return None
+    for line in lines[headline + 1: body_start]:
+        if is_dateline(line) or is_clutter(line) or TITLE_SEPARATOR.search(line) and weight(line) < 60:
+            continue
+        if line.endswith((".", "!", "?")) and not line.endswith("]") and 40 <= weight(line) <= 400:
+            return line
+    return None
 
 
-def _source(lines: list[str]) -> str | None:
-    """The publisher's name from a copyright or "Follow" line, without corporate suffixes."""
-    for line in reversed(lines):
-        match = re.match(r"^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(.+)$", line, re.IGNORECASE)
-        if match is None:
-            match = re.match(r"^follow\s+(?:us\s+on\s+)?(.+?):?$", line, re.IGNORECASE)
-        if match:
-            name = match.group(1).strip(" .:")
-            while True:
-                shorter = _CORPORATE_SUFFIX.sub("", name)
-                if shorter == name:
-                    break
-                name = shorter
-            if 2 <= len(name) <= 60:
-                return name
+def _article_date(lines: list[str], headline: int | None, body_start: int, body_end: int) -> dt.date | None:
+    """The article's own date: in the header between headline and body, else just around them.
+
+    Dates further down (related stories, the copyright line) are never taken.
+    """
+    anchor = headline if headline is not None else body_start
+    header = range(anchor, body_start)
+    near = [*range(body_start, min(body_start + 3, body_end)), *range(max(anchor - _DATE_REACH, 0), anchor)]
+    for index in [*header, *near]:
+        line = lines[index]
+        if weight(line) > 200 and index not in header:
+            continue
+        date = find_date(line)
+        if date is not None:
+            return date
     return None
