@@ -120,15 +120,28 @@ def group_same_event(docs: Sequence[Document], threshold: float = MERGE_THRESHOL
     ordered by each group's first index, so the result does not depend on
     anything but the input order.
     """
+    return merge_same_event(docs, threshold)[0]
+
+
+def merge_same_event(docs: Sequence[Document], threshold: float = MERGE_THRESHOLD
+                     ) -> tuple[list[list[int]], list[float]]:
+    """The same-event groups (as :func:`group_same_event`) and each document's centrality.
+
+    Centrality is the cosine between a document's words and the mean of all
+    documents' words: how close it is to what the whole window is about.
+    """
     n = len(docs)
     if n < 2:
-        return [[i] for i in range(n)]
+        return [[i] for i in range(n)], [0.0] * n
     matrices = _vectors(docs)
+    mean = np.asarray(matrices[0].mean(axis=0)).ravel()
+    norm = float(np.linalg.norm(mean)) or 1.0
+    centrality = [float(x) for x in (matrices[0] @ (mean / norm))]
     left, right = _candidate_pairs(matrices[0])
     similarity = _pair_similarity(matrices, left, right)
     groups: list[list[int]] = []
     _components(matrices, left, right, similarity, np.arange(n), LINK_THRESHOLD, threshold, groups)
-    return sorted(sorted(g) for g in groups)
+    return sorted(sorted(g) for g in groups), centrality
 
 
 def _components(matrices: Sequence[csr_matrix], left: np.ndarray, right: np.ndarray, similarity: np.ndarray,
