@@ -1,13 +1,18 @@
-"""Articles + a date window -> an Issue: pick the window's articles, summarize, order."""
+"""Articles + a date window -> an Issue: read, pick the window's articles, merge, summarize, order.
+
+Reading and summarizing run in worker processes (both cores) for large folders."""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable, Iterator
 
+from .arrange import Ranked, apply_budgets, check_sections_mode, group_into_sections, importance_key
 from .errors import DigestError, NoArticlesError, ReadError
-from .model import Consideration, Issue, Story
+from .model import Article, Consideration, Issue, Story, Summary
 from .readers import read_file, reader_for
 from .summarize import summarize
 
@@ -43,52 +48,141 @@ def assemble_issue(
     days: int = 1,
     bullets: int = 3,
     progress: Progress = _quiet,
+    *,
+    max_stories: int | None = None,
+    word_budget: int | None = None,
+    sections: str = "auto",
+    workers: int | None = None,
+    merge: bool = True,
 ) -> Issue:
     """Build the issue dated ``date`` from the articles in ``folder``.
 
     Every file is accounted for in ``Issue.considered``: read errors, undated
     articles and articles outside the window are left out with the reason.
+    Reports of the same event become one story (the best-extracted article
+    leads, the others are in ``Story.also``); stories are ordered by
+    importance, cut by ``max_stories`` and ``word_budget`` (cut stories stay
+    in ``Issue.stories`` with ``omitted`` set) and grouped into sections.
     Raises :class:`NoArticlesError` when no article falls in the window.
     """
     if days < 1:
         raise DigestError(f"--days must be at least 1, not {days}")
+    check_sections_mode(sections)
     first, last = window(date, days)
     files = article_files(folder)
-    progress(f"Reading {len(files)} file{'s' * (len(files) != 1)} from {folder}")
-    considered: list[Consideration] = []
-    for path in files:
-        if reader_for(path) is None:
-            considered.append(Consideration(str(path), False, f"unsupported file type {path.suffix!r}"))
-            continue
-        try:
-            found = read_file(path)
-        except ReadError as exc:
-            considered.append(Consideration(str(path), False, f"unreadable: {exc}"))
-            continue
-        for article in found:
-            if article.date is None:
-                reason = "no publication date found"
-                considered.append(Consideration(str(path), False, reason, article))
-            elif not first <= article.date <= last:
-                reason = f"dated {article.date.isoformat()}, outside the window {_span(first, last)}"
-                considered.append(Consideration(str(path), False, reason, article))
-            else:
-                considered.append(Consideration(str(path), True, "in the window", article))
+    progress(f"Reading {_count(len(files), 'file')} from {folder}")
+    with _workers(workers, len(files)) as pool:
+        found = list(pool.map(_read_one, [str(p) for p in files], chunksize=_chunk(len(files), pool)))
+        considered: list[Consideration] = []
+        for path, result in zip(files, found):
+            if isinstance(result, str):
+                considered.append(Consideration(str(path), False, result))
+                continue
+            for article in result:
+                considered.append(_consider(str(path), article, first, last))
 
-    chosen = [c.article for c in considered if c.included and c.article is not None]
-    if not chosen:
-        raise NoArticlesError(
-            f"no article falls in the window {_span(first, last)}: "
-            f"{len(files)} file{'s' * (len(files) != 1)} in {folder}, "
-            f"{sum(1 for c in considered if c.article and c.article.date)} dated outside it, "
-            f"{sum(1 for c in considered if c.article and not c.article.date)} undated, "
-            f"{sum(1 for c in considered if c.article is None)} unreadable"
-        )
-    progress(f"Summarizing {len(chosen)} article{'s' * (len(chosen) != 1)}")
-    # Newest first, then by title so the order is stable from build to build.
-    chosen.sort(key=lambda a: (-(a.date or first).toordinal(), a.title, a.path))
-    stories = tuple(Story(article=a, summary=summarize(a, bullets=bullets)) for a in chosen)
-    return Issue(date=date, days=days, stories=stories, considered=tuple(considered))
+        chosen = [c.article for c in considered if c.included and c.article is not None]
+        if not chosen:
+            raise NoArticlesError(
+                f"no article falls in the window {_span(first, last)}: "
+                f"{_count(len(files), 'file')} in {folder}, "
+                f"{sum(1 for c in considered if c.article and c.article.date)} dated outside it, "
+                f"{sum(1 for c in considered if c.article and not c.article.date)} undated, "
+                f"{sum(1 for c in considered if c.article is None)} unreadable"
+            )
+        progress(f"Read {_count(len(considered), 'article')}: {len(chosen)} in the window {_span(first, last)}")
+        # A stable input order: the grouping and everything after it depend on nothing else.
+        chosen.sort(key=lambda a: (a.path, a.title, a.date or first))
+        groups, centrality = _group(chosen, merge)
+        progress(f"Merged {_count(len(chosen), 'article')} into {_count(len(groups), 'story', 'stories')}")
+        leads = [_lead(chosen, group) for group in groups]
+        progress(f"Summarizing {_count(len(leads), 'story', 'stories')}")
+        summaries = list(pool.map(_summarize_one, [(chosen[i], bullets) for i in leads],
+                                  chunksize=_chunk(len(leads), pool)))
+
+    ranked = []
+    for group, lead, summary in zip(groups, leads, summaries):
+        also = sorted((chosen[i] for i in group if i != lead), key=lambda a: ((a.source or "").lower(), a.path))
+        ranked.append(Ranked(Story(article=chosen[lead], summary=summary, also=tuple(also)), centrality[lead]))
+    ordered = [r.story for r in sorted(ranked, key=importance_key)]
+    budgeted = apply_budgets(ordered, max_stories, word_budget)
+    stories = group_into_sections(budgeted, sections)
+    omitted = sum(1 for s in stories if s.omitted)
+    progress(f"Ordered {_count(len(stories), 'story', 'stories')}: {len(stories) - omitted} shown, {omitted} left out"
+             + (f" (budget)" if omitted else ""))
+    return Issue(date=date, days=days, stories=tuple(stories), considered=tuple(considered))
+
+
+def _consider(path: str, article: Article, first: dt.date, last: dt.date) -> Consideration:
+    if article.date is None:
+        return Consideration(path, False, "no publication date found", article)
+    if not first <= article.date <= last:
+        reason = f"dated {article.date.isoformat()}, outside the window {_span(first, last)}"
+        return Consideration(path, False, reason, article)
+    return Consideration(path, True, "in the window", article)
+
+
+def _read_one(path: str) -> list[Article] | str:
+    """One file's articles, or the reason it is left out (runs in a worker process)."""
+    file = Path(path)
+    if reader_for(file) is None:
+        return f"unsupported file type {file.suffix!r}"
+    try:
+        return read_file(file)
+    except ReadError as exc:
+        return f"unreadable: {exc}"
+
+
+def _summarize_one(job: tuple[Article, int]) -> Summary:
+    article, bullets = job
+    return summarize(article, bullets=bullets)
+
+
+def _group(articles: list[Article], merge: bool) -> tuple[list[list[int]], list[float]]:
+    if not merge or len(articles) < 2:
+        return [[i] for i in range(len(articles))], [0.0] * len(articles)
+    from .cluster import Document, merge_same_event  # numpy/scikit-learn only when needed
+
+    return merge_same_event([Document(a.title, a.body) for a in articles])
+
+
+def _lead(articles: list[Article], group: list[int]) -> int:
+    """The best-extracted article of a group: fewest warnings, dated, with a source, longest body."""
+    return min(group, key=lambda i: (len(articles[i].warnings), articles[i].date is None,
+                                     articles[i].source is None, -articles[i].word_count, articles[i].path))
+
+
+class _Inline:
+    """The pool interface, run in this process (small inputs, or one worker)."""
+
+    def __enter__(self) -> "_Inline":
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        return None
+
+    def map(self, function: Callable, items: list, chunksize: int = 1) -> Iterator:
+        return map(function, items)
+
+
+#: Below this many files, worker processes cost more than they save.
+PARALLEL_MIN_FILES = 40
+
+
+def _workers(workers: int | None, files: int) -> Any:
+    count = workers if workers is not None else min(os.cpu_count() or 1, 4)
+    if count <= 1 or files < PARALLEL_MIN_FILES:
+        return _Inline()
+    return ProcessPoolExecutor(max_workers=count)
+
+
+def _chunk(items: int, pool: Any) -> int:
+    workers = getattr(pool, "_max_workers", 1)
+    return max(1, min(64, items // (workers * 8) or 1))
+
+
+def _count(number: int, singular: str, plural: str | None = None) -> str:
+    return f"{number} {singular if number == 1 else (plural or singular + 's')}"
 
 
 def _span(first: dt.date, last: dt.date) -> str:

@@ -30,6 +30,15 @@ def _parse_date(_: click.Context, __: click.Parameter, value: str | None) -> dt.
         raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
 
 
+def _parse_since(_: click.Context, __: click.Parameter, value: str | None) -> dt.date | str | None:
+    if value is None or value == "last":
+        return value
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD, nor 'last'") from None
+
+
 def _settings(ctx: click.Context, **overrides: Any) -> Settings:
     try:
         return load_settings(ctx.obj.get("config"), overrides=overrides)
@@ -63,23 +72,34 @@ def main(ctx: click.Context, config: Path | None) -> None:
 @click.option("--templates", type=click.Path(path_type=Path, file_okay=False), help="Folder of templates that override the shipped ones.")
 @click.option("--force", is_flag=True, help="Replace an issue that was built before.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress output.")
+@click.option("--since", "since", callback=_parse_since, metavar="YYYY-MM-DD|last",
+              help="Window from this day (or the day after the last issue in OUT) through --date; replaces --days.")
+@click.option("--max-stories", type=click.IntRange(min=1), help="Show at most N stories; the rest are listed in issue.json.")
+@click.option("--word-budget", type=click.IntRange(min=1), help="Show stories until their words (title, lede, bullets) reach N.")
+@click.option("--sections", type=click.Choice(["auto", "on", "off"]), help="Group stories under topic headings (default: auto, from 6 stories).")
+@click.option("--workers", type=click.IntRange(min=1), help="Processes for reading and summarizing (default: CPU count, at most 4).")
 @click.pass_context
 def build(ctx: click.Context, date: dt.date, articles: Path | None, out: Path | None, days: int | None,
-          bullets: int | None, templates: Path | None, force: bool, quiet: bool) -> None:
+          bullets: int | None, templates: Path | None, force: bool, quiet: bool, since: dt.date | str | None,
+          max_stories: int | None, word_budget: int | None, sections: str | None, workers: int | None) -> None:
     """Build the issue dated --date into OUT/DATE/.
 
     Writes index.html (the email), index.txt (its plain-text part) and
     issue.json (a manifest of every article file considered, and why it is or
-    is not in the issue).
+    is not in the issue), then updates OUT/index.html (every issue) and
+    OUT/feed.xml (Atom). Reports of the same event become one story. With
+    --since, nothing new in the window means no issue and exit code 1.
 
     \b
     Example:
       digest build --date 2021-12-07
       digest build --date 2021-12-07 --days 7 --articles ~/news --force
+      digest build --date 2021-12-14 --since last --max-stories 10
     """
-    settings = _settings(ctx, articles=articles, out=out, days=days, bullets=bullets, templates=templates)
+    settings = _settings(ctx, articles=articles, out=out, days=days, bullets=bullets, templates=templates,
+                         max_stories=max_stories, word_budget=word_budget, sections=sections, workers=workers)
     progress = (lambda _: None) if quiet else (lambda line: click.echo(line, err=True))
-    folder = _run(lambda: build_issue(settings, date, force=force, progress=progress))
+    folder = _run(lambda: build_issue(settings, date, force=force, progress=progress, since=since))
     click.echo(folder / "index.html")
 
 

@@ -33,13 +33,18 @@ class Settings:
     templates: Path | None = None
     days: int = 1
     bullets: int = 3
+    # Assembling (issue 8): story budget, word budget, sections, worker processes.
+    max_stories: int | None = None
+    word_budget: int | None = None
+    sections: str = "auto"
+    workers: int | None = None
 
 
 def _coerce(name: str, value: Any) -> Any:
     """Turn a TOML or environment value into the type the field needs."""
     field_type = {f.name: f.type for f in fields(Settings)}[name]
     try:
-        if field_type == "int":
+        if field_type in ("int", "int | None"):
             number = int(value)
             if number < 1:
                 raise ValueError

@@ -24,6 +24,8 @@ class Article:
     standfirst: str | None = None
     language: str = "en"
     warnings: tuple[str, ...] = ()
+    #: The source's own category or front-matter section, when the file gives one.
+    section: str | None = None
 
     @property
     def paragraphs(self) -> list[str]:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
+from .archive import issue_number, last_issue_date, write_archive
 from .assemble import Progress, assemble_issue
 from .config import Settings
-from .errors import IssueExistsError
+from .errors import DigestError, IssueExistsError, NoArticlesError
 from .output import write_issue
 from .render import render_html, render_text
 
@@ -16,18 +18,59 @@ def _quiet(_: str) -> None:
     pass
 
 
-def build(settings: Settings, date: dt.date, force: bool = False, progress: Progress = _quiet) -> Path:
-    """Build the issue dated ``date`` into ``settings.out`` and return its folder."""
+def build(settings: Settings, date: dt.date, force: bool = False, progress: Progress = _quiet,
+          since: dt.date | str | None = None) -> Path:
+    """Build the issue dated ``date`` into ``settings.out`` and return its folder.
+
+    ``since`` (a date, or ``"last"`` for the day after the newest earlier issue
+    in ``out``) makes the window run from that day through ``date``, in place
+    of ``settings.days``.
+    """
     target = settings.out / date.isoformat()
     if target.exists() and not force:
         # Fail before the slow work, not after it.
         raise IssueExistsError(f"{target} exists already; use --force to replace it")
-    issue = assemble_issue(settings.articles, date, days=settings.days, bullets=settings.bullets, progress=progress)
+    days = settings.days if since is None else since_days(settings.out, date, since)
+    try:
+        issue = assemble_issue(settings.articles, date, days=days, bullets=settings.bullets, progress=progress,
+                               max_stories=settings.max_stories, word_budget=settings.word_budget,
+                               sections=settings.sections, workers=settings.workers)
+    except NoArticlesError as exc:
+        if since is None:
+            raise
+        raise NoArticlesError(f"nothing new since {_since_text(settings.out, date, since)}, no issue built: {exc}") from None
+    issue = dataclasses.replace(issue, number=issue_number(settings.out, date))
     progress(f"Rendering {len(issue.stories)} stor{'ies' if len(issue.stories) != 1 else 'y'}")
     html = render_html(issue, settings)
     text = render_text(issue, settings)
     folder = write_issue(settings.out, issue, {"index.html": html, "index.txt": text}, force=force)
+    index, feed = write_archive(settings.out, settings)
+    progress(f"Updated the archive: {index} and {feed}")
     left_out = sum(1 for c in issue.considered if not c.included)
     progress(f"Wrote {folder}: {len(issue.stories)} stor{'ies' if len(issue.stories) != 1 else 'y'}, "
              f"{left_out} file{'s' * (left_out != 1)} left out (see issue.json)")
     return folder
+
+
+def since_days(out: Path, date: dt.date, since: dt.date | str) -> int:
+    """Days in the window from ``since`` (a date or "last") through ``date``."""
+    if since == "last":
+        last = last_issue_date(out, date)
+        if last is None:
+            raise DigestError(f"--since last: no issue before {date.isoformat()} in {out}; give a date")
+        first = last + dt.timedelta(days=1)
+    elif isinstance(since, dt.date):
+        first = since
+    else:
+        raise DigestError(f"--since must be a date YYYY-MM-DD or 'last', not {since!r}")
+    if first > date:
+        raise NoArticlesError(f"nothing new since {_since_text(out, date, since)}: the window would start "
+                              f"on {first.isoformat()}, after --date {date.isoformat()}; no issue built")
+    return (date - first).days + 1
+
+
+def _since_text(out: Path, date: dt.date, since: dt.date | str) -> str:
+    if since == "last":
+        last = last_issue_date(out, date)
+        return f"the last issue ({last.isoformat()})" if last else "the last issue"
+    return since.isoformat() if isinstance(since, dt.date) else str(since)

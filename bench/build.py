@@ -1,0 +1,149 @@
+"""Scale: build issues from 100, 1,000 (and 5,000) real articles; print time, stages, memory.
+
+Articles come from ../shared/data/summaries/bbc.jsonl and cnndm.jsonl, written
+as scraped-page .txt files into a temporary folder (title, date line, body,
+copyright line), dates spread over a week; the issue's window covers them all.
+Sizes beyond the corpus reuse articles with a numbered title, so the merger
+sees repeats (as a real week of feeds does).
+
+    python bench/build.py                 # sizes 100 and 1000 (about 2 minutes)
+    python bench/build.py --sizes 5000    # the large size, once
+    python bench/build.py --sizes 100,1000,5000 --workers 2
+
+Also prints the same-event merging scores (bench/cluster.py) beside the baselines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import cluster as cluster_bench  # noqa: E402  (bench/cluster.py)
+
+DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "summaries"
+FIRST_DAY = dt.date(2021, 12, 1)
+DAYS = 7
+#: Progress line's first word -> the stage that runs until the next line.
+STAGE_NAMES = {"Reading": "read", "Read": "merge", "Merged": "leads", "Summarizing": "summarize+order",
+               "Ordered": "-", "Rendering": "render+write", "Updated": "-"}
+TARGETS = "targets: 1,000 in < 15 s; 5,000 <= 6x the 1,000 time; peak < 500 MB"
+
+
+def corpus() -> list[tuple[str, str, str]]:
+    """(title, body, source) of every real article in bbc.jsonl and cnndm.jsonl."""
+    found = []
+    for line in (DATA / "bbc.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        lines = [l.strip() for l in row["article"].splitlines() if l.strip()]
+        found.append((lines[0], "\n\n".join(lines[1:]), "BBC News"))
+    for line in (DATA / "cnndm.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        text = row["article"]
+        sentences = re.split(r"(?<=[.!?])\s+", text)
+        title = " ".join(sentences[0].split()[:12])
+        paragraphs = [" ".join(sentences[i:i + 3]) for i in range(0, len(sentences), 3)]
+        found.append((title, "\n\n".join(paragraphs), "CNN"))
+    return found
+
+
+def write_articles(folder: Path, count: int) -> None:
+    articles = corpus()
+    for n in range(count):
+        title, body, source = articles[n % len(articles)]
+        if n >= len(articles):
+            title = f"{title} ({n // len(articles) + 1})"
+        date = FIRST_DAY + dt.timedelta(days=n % DAYS)
+        text = f"{title}\n\n{date.strftime('%d %b %Y')}\n\n{body}\n\n© {date.year} {source}\n"
+        (folder / f"{n:05d}.txt").write_text(text, encoding="utf-8")
+
+
+class PeakMemory:
+    """Samples the resident memory of this process and its children (the tree)."""
+
+    def __init__(self, interval: float = 0.05) -> None:
+        self.peak = 0
+        self._interval = interval
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        me = psutil.Process()
+        while not self._stop.is_set():
+            total = 0
+            try:
+                # PSS: pages shared by the forked workers are counted once, split between them.
+                total = me.memory_full_info().pss + sum(
+                    c.memory_full_info().pss for c in me.children(recursive=True))
+            except psutil.Error:
+                pass
+            self.peak = max(self.peak, total)
+            time.sleep(self._interval)
+
+    def __enter__(self) -> "PeakMemory":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def run(size: int, workers: int | None) -> dict:
+    from digest.config import Settings
+    from digest.pipeline import build
+
+    with tempfile.TemporaryDirectory(prefix="digest-bench-") as tmp:
+        folder = Path(tmp) / "articles"
+        folder.mkdir()
+        write_articles(folder, size)
+        settings = Settings(articles=folder, out=Path(tmp) / "out", days=DAYS, workers=workers)
+        stages: list[tuple[str, float]] = []
+        last = [time.perf_counter()]
+
+        def progress(line: str) -> None:
+            now = time.perf_counter()
+            stages.append((line.split(" ")[0], now - last[0]))
+            last[0] = now
+
+        with PeakMemory() as memory:
+            start = time.perf_counter()
+            out = build(settings, FIRST_DAY + dt.timedelta(days=DAYS - 1), progress=progress)
+            wall = time.perf_counter() - start
+        manifest = json.loads((out / "issue.json").read_text(encoding="utf-8"))
+    # Each progress line starts a stage; the time to the next line is that stage's.
+    named = [(STAGE_NAMES.get(stages[i][0], stages[i][0]), stages[i + 1][1]) for i in range(len(stages) - 1)]
+    return {"size": size, "wall": wall, "peak": memory.peak, "stages": named,
+            "stories": len(manifest["stories"])}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,1000", help="comma-separated article counts (default 100,1000)")
+    parser.add_argument("--workers", type=int, default=None, help="worker processes (default: digest's)")
+    args = parser.parse_args(argv)
+    results = [run(int(size), args.workers) for size in args.sizes.split(",")]
+    print(f"Build scale ({psutil.cpu_count()} CPUs), window of {DAYS} days, {TARGETS}")
+    for r in results:
+        stages = ", ".join(f"{name} {seconds:.2f}s" for name, seconds in r["stages"] if name != "-")
+        print(f"  {r['size']:>5} articles: {r['wall']:7.2f} s, {r['size'] / r['wall']:6.1f} articles/s, "
+              f"peak {r['peak'] / 2**20:5.0f} MB, {r['stories']} stories")
+        print(f"        stages: {stages}")
+    by_size = {r["size"]: r["wall"] for r in results}
+    if 1000 in by_size and 5000 in by_size:
+        print(f"  5,000 / 1,000 time: {by_size[5000] / by_size[1000]:.2f}x (target <= 6x)")
+    print()
+    return cluster_bench.main([])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

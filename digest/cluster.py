@@ -1,0 +1,178 @@
+"""Same-event merging: articles that report one event become one story.
+
+Each article is described three ways, all TF-IDF weighted over the articles
+being grouped (no downloaded model): its words, its names (capitalised words:
+people, places, organisations, which tell two similar events apart) and its
+lead (title and first 80 words, where news says who did what). The similarity
+of two articles is the mean of the three cosines.
+
+Scaling: similarities are computed only for *candidate* pairs, articles that
+share one of their most distinctive terms (an inverted index over each
+article's top terms, terms common to many articles left out), never for all
+pairs. Candidate pairs above a low threshold form connected components (small
+windows); inside each component, average-linkage clustering joins articles
+only while the *average* similarity between two groups stays above the
+threshold, which keeps chains of loosely related articles apart (single link
+is what merges two different events).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.sparse import csr_matrix, triu
+from scipy.sparse.csgraph import connected_components
+from scipy.spatial.distance import squareform
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+
+#: Average similarity two groups need to be merged into one story.
+MERGE_THRESHOLD = 0.25
+#: Pairs below this are not even linked into a component.
+LINK_THRESHOLD = 0.1
+#: Distinctive terms per article used to find candidate pairs.
+CANDIDATE_TERMS = 12
+#: A component larger than this is cut at a higher link threshold first.
+MAX_COMPONENT = 400
+#: Words of the lead: the title and the start of the body.
+LEAD_WORDS = 80
+
+_NAME = re.compile(r"\b[A-Z][\w’'-]*[A-Za-z]")
+
+
+@dataclass(frozen=True)
+class Document:
+    """The text of one article as the merger sees it."""
+
+    title: str
+    body: str
+
+    @property
+    def text(self) -> str:
+        return f"{self.title}\n\n{self.body}"
+
+    @property
+    def lead(self) -> str:
+        return " ".join(self.text.split()[:LEAD_WORDS])
+
+    @property
+    def names(self) -> str:
+        return " ".join(
+            word.lower() for word in _NAME.findall(self.text) if word.lower() not in ENGLISH_STOP_WORDS
+        )
+
+
+def _vectors(docs: Sequence[Document]) -> tuple[csr_matrix, csr_matrix, csr_matrix]:
+    """Row-normalised TF-IDF matrices of the words, the names and the leads."""
+    words = TfidfVectorizer(sublinear_tf=True, stop_words="english", dtype=np.float32)
+    text_matrix = words.fit_transform([d.text for d in docs])
+    lead_matrix = words.transform([d.lead for d in docs])
+    names = TfidfVectorizer(sublinear_tf=True, token_pattern=r"\S+", lowercase=False, dtype=np.float32)
+    name_texts = [d.names or "_" for d in docs]
+    name_matrix = names.fit_transform(name_texts)
+    return text_matrix.tocsr(), name_matrix.tocsr(), lead_matrix.tocsr()
+
+
+def _candidate_pairs(matrix: csr_matrix) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (i < j) of articles sharing at least one of their most distinctive terms."""
+    n = matrix.shape[0]
+    df = np.bincount(matrix.indices, minlength=matrix.shape[1])
+    # A term in more than this many articles says nothing about one event.
+    common = max(20, int(0.05 * n))
+    rows, cols = [], []
+    for i in range(n):
+        start, end = matrix.indptr[i], matrix.indptr[i + 1]
+        terms, weights = matrix.indices[start:end], matrix.data[start:end]
+        keep = df[terms] <= common
+        terms, weights = terms[keep], weights[keep]
+        if len(terms) > CANDIDATE_TERMS:
+            top = np.argpartition(-weights, CANDIDATE_TERMS)[:CANDIDATE_TERMS]
+            terms = terms[top]
+        rows.extend([i] * len(terms))
+        cols.extend(terms.tolist())
+    index = csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=matrix.shape)
+    shared = triu(index @ index.T, k=1).tocoo()
+    return shared.row, shared.col
+
+
+def _pair_similarity(matrices: Sequence[csr_matrix], left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    total = np.zeros(len(left), dtype=np.float64)
+    for matrix in matrices:
+        total += np.asarray(matrix[left].multiply(matrix[right]).sum(axis=1)).ravel()
+    return total / len(matrices)
+
+
+def _group_similarity(matrices: Sequence[csr_matrix], members: np.ndarray) -> np.ndarray:
+    total = np.zeros((len(members), len(members)))
+    for matrix in matrices:
+        rows = matrix[members]
+        total += (rows @ rows.T).toarray()
+    return total / len(matrices)
+
+
+def group_same_event(docs: Sequence[Document], threshold: float = MERGE_THRESHOLD) -> list[list[int]]:
+    """Group the indexes of ``docs`` into same-event groups.
+
+    Groups are lists of indexes in increasing order; the list of groups is
+    ordered by each group's first index, so the result does not depend on
+    anything but the input order.
+    """
+    return merge_same_event(docs, threshold)[0]
+
+
+def merge_same_event(docs: Sequence[Document], threshold: float = MERGE_THRESHOLD
+                     ) -> tuple[list[list[int]], list[float]]:
+    """The same-event groups (as :func:`group_same_event`) and each document's centrality.
+
+    Centrality is the cosine between a document's words and the mean of all
+    documents' words: how close it is to what the whole window is about.
+    """
+    n = len(docs)
+    if n < 2:
+        return [[i] for i in range(n)], [0.0] * n
+    matrices = _vectors(docs)
+    mean = np.asarray(matrices[0].mean(axis=0)).ravel()
+    norm = float(np.linalg.norm(mean)) or 1.0
+    centrality = [float(x) for x in (matrices[0] @ (mean / norm))]
+    left, right = _candidate_pairs(matrices[0])
+    similarity = _pair_similarity(matrices, left, right)
+    groups: list[list[int]] = []
+    _components(matrices, left, right, similarity, np.arange(n), LINK_THRESHOLD, threshold, groups)
+    return sorted(sorted(g) for g in groups), centrality
+
+
+def _components(matrices: Sequence[csr_matrix], left: np.ndarray, right: np.ndarray, similarity: np.ndarray,
+                members: np.ndarray, link: float, threshold: float, groups: list[list[int]]) -> None:
+    """Split ``members`` into linked components and cluster each (recursing on big ones)."""
+    position = {int(m): k for k, m in enumerate(members)}
+    keep = similarity >= link
+    inside = np.array([int(a) in position and int(b) in position for a, b in zip(left[keep], right[keep])],
+                      dtype=bool)
+    a = np.array([position[int(x)] for x in left[keep][inside]], dtype=np.int64)
+    b = np.array([position[int(x)] for x in right[keep][inside]], dtype=np.int64)
+    graph = csr_matrix((np.ones(len(a)), (a, b)), shape=(len(members), len(members)))
+    count, labels = connected_components(graph, directed=False)
+    for label in range(count):
+        part = members[labels == label]
+        if len(part) == 1:
+            groups.append([int(part[0])])
+        elif len(part) > MAX_COMPONENT and link < threshold:
+            _components(matrices, left, right, similarity, part, min(threshold, link + 0.05), threshold, groups)
+        else:
+            groups.extend(_average_linkage(matrices, part, threshold))
+
+
+def _average_linkage(matrices: Sequence[csr_matrix], part: np.ndarray, threshold: float) -> list[list[int]]:
+    sim = _group_similarity(matrices, part)
+    distance = np.clip(1.0 - sim, 0.0, None)
+    np.fill_diagonal(distance, 0.0)
+    distance = (distance + distance.T) / 2
+    tree = linkage(squareform(distance, checks=False), method="average")
+    labels = fcluster(tree, 1.0 - threshold, criterion="distance")
+    found: dict[int, list[int]] = {}
+    for member, label in zip(part, labels):
+        found.setdefault(int(label), []).append(int(member))
+    return list(found.values())
