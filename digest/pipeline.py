@@ -9,7 +9,7 @@ from .assemble import Progress, assemble_issue
 from .config import Settings
 from .errors import IssueExistsError
 from .output import write_issue
-from .render import render_html, render_text
+from .render import render_issue
 
 
 def _quiet(_: str) -> None:
@@ -24,8 +24,7 @@ def build(settings: Settings, date: dt.date, force: bool = False, progress: Prog
         raise IssueExistsError(f"{target} exists already; use --force to replace it")
     issue = assemble_issue(settings.articles, date, days=settings.days, bullets=settings.bullets, progress=progress)
     progress(f"Rendering {len(issue.stories)} stor{'ies' if len(issue.stories) != 1 else 'y'}")
-    html = render_html(issue, settings)
-    text = render_text(issue, settings)
+    issue, html, text = render_issue(issue, settings, progress)  # fits the size budget, checks parity
     folder = write_issue(settings.out, issue, {"index.html": html, "index.txt": text}, force=force)
     left_out = sum(1 for c in issue.considered if not c.included)
     progress(f"Wrote {folder}: {len(issue.stories)} stor{'ies' if len(issue.stories) != 1 else 'y'}, "
