@@ -203,9 +203,14 @@ def _render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
         raise TemplateError(f"template {name}: {exc.message}") from None
 
 
+def render_mjml(issue: Issue, settings: Settings) -> str:
+    """The issue as MJML, before it is compiled to HTML."""
+    return _render(environment(settings.templates, autoescape=True), HTML_TEMPLATE, issue_context(issue, settings))
+
+
 def render_html(issue: Issue, settings: Settings) -> str:
     """The issue as email HTML."""
-    mjml_source = _render(environment(settings.templates, autoescape=True), HTML_TEMPLATE, issue_context(issue, settings))
+    mjml_source = render_mjml(issue, settings)
     try:
         return mjml2html(mjml_source, disable_comments=True, fonts={})
     except ValueError as exc:

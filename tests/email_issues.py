@@ -7,6 +7,7 @@ into the repository); they get made-up URLs on a reserved domain.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from html.parser import HTMLParser
 from pathlib import Path
@@ -39,6 +40,7 @@ def bbc_articles(count: int) -> list[Article]:
     return articles
 
 
+@functools.cache
 def bbc_issue(count: int, sections: bool = False) -> Issue:
     """An issue of ``count`` summarized BBC stories (sections by topic when asked)."""
     stories = []
@@ -72,6 +74,16 @@ def feature_issue() -> Issue:
         Story(article(5), summary, section="Science", omitted="story budget: more than 4 stories"),
     )
     return Issue(date=DATE, days=1, stories=stories, number=7)
+
+
+#: Settings with every optional part of the email filled in.
+FULL = dict(web_url="https://news.example.com/digest/", address="Example Media, 1 Main Street, Springfield")
+
+
+def variants() -> dict[str, Issue]:
+    """Issues that together use every path through the templates."""
+    return {"one": bbc_issue(1), "ten-sections": bbc_issue(10, sections=True), "thirty": bbc_issue(30),
+            "features": feature_issue(), "hostile": hostile_issue()}
 
 
 HOSTILE = '<script>alert(1)</script> <mj-raw><b>raw</b></mj-raw> {{ 7*7 }} {% if x %}'
