@@ -70,7 +70,8 @@ def feature_issue() -> Issue:
               also=(article(11, source="Daily Post"), article(12, source="Radio North", url=None))),
         Story(article(2), summary, section="Politics"),
         Story(article(3, source=None, url=None), summary, section="Science"),
-        Story(article(4), summary, section="Science"),
+        Story(article(4, title="A headline with an unbroken token Pneumonoultramicroscopicsilicovolcanoconiosis-and-more"),
+              summary, section="Science"),
         Story(article(5), summary, section="Science", omitted="story budget: more than 4 stories"),
     )
     return Issue(date=DATE, days=1, stories=stories, number=7)
