@@ -108,6 +108,8 @@ def weak_pairs(palette: Scheme, name: str) -> list[str]:
     """Warnings for colour pairs of ``palette`` below AA contrast."""
     warnings = []
     for label, fg, bg in (("text", palette.text, palette.background), ("accent", palette.accent, palette.background),
+                          ("muted text", palette.muted, palette.background),
+                          ("footer text", palette.page_muted, palette.page),
                           ("accent on the tint", palette.accent, palette.tint)):
         ratio = contrast(fg, bg)
         if ratio < AA_CONTRAST:
