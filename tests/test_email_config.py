@@ -44,3 +44,10 @@ def test_weak_colour_settings_make_a_build_warning():
     assert any(w.startswith("light colours: accent has a contrast of") for w in issue.warnings)
     issue, _, _ = render_issue(feature_issue(), Settings())
     assert not issue.warnings
+
+
+def test_contrast_matches_wcag_reference_values():
+    assert contrast("#000", "#fff") == pytest.approx(21)
+    assert contrast("#fff", "#fff") == pytest.approx(1)
+    assert contrast("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)  # the classic "just fails AA" grey
+    assert contrast("#0000ff", "#ffffff") == pytest.approx(8.59, abs=0.01)

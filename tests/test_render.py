@@ -4,7 +4,7 @@ import re
 
 from digest.config import Settings
 from digest.render import References, render_html, render_issue, render_text, safe_url, wrap
-from email_issues import HOSTILE, hostile_issue, visible_text
+from email_issues import HOSTILE, bbc_issue, hostile_issue, visible_text
 
 
 def test_hostile_text_is_literal_in_the_html():
@@ -99,9 +99,10 @@ def test_user_partial_replaces_one_shipped_partial(tmp_path):
 def test_user_template_extends_a_block(tmp_path):
     (tmp_path / "issue.mjml.j2").write_text(
         '{% extends "default/issue.mjml.j2" %}{% block contents %}'
-        '<mj-text>Editor’s note: hello.</mj-text>{% endblock %}')
-    html = render_html(hostile_issue(), Settings(templates=tmp_path))
-    assert "Editor’s note: hello." in html and "You are getting this email" in html
+        '<mj-text css-class="ink">Editor’s note: hello.</mj-text>{{ super() }}{% endblock %}')
+    html = render_html(bbc_issue(10), Settings(templates=tmp_path))
+    shown = visible_text(html)
+    assert "Editor’s note: hello.In this issue" in shown and "You are getting this email" in shown
 
 
 def test_render_issue_returns_the_issue_and_both_parts():
