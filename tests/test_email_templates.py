@@ -114,3 +114,22 @@ def test_checks_pass_on_every_variant(name):
     html, text = render_html(issue, settings), render_text(issue, settings)
     failed = [check for check in check_issue(html, text) if not check.ok]
     assert not failed, failed
+
+
+def test_headings_stay_in_order_when_only_some_stories_have_a_section():
+    issue = feature_issue()
+    loose = dataclasses.replace(issue.stories[1], section=None)
+    mixed = dataclasses.replace(issue, stories=(loose, issue.stories[0]))
+    headings = parse_html(render_html(mixed, Settings())).headings
+    assert [level for level, _ in headings] == [1, 2, 2, 3]
+    assert headings[2] == (2, "Politics")
+
+
+def test_a_story_without_lede_or_bullets_still_renders():
+    issue = feature_issue()
+    bare = dataclasses.replace(issue.stories[0], summary=dataclasses.replace(issue.stories[0].summary, lede="",
+                                                                              bullets=()))
+    issue = dataclasses.replace(issue, stories=(bare,))
+    html, text = render_html(issue, Settings()), render_text(issue, Settings())
+    assert "<p style=\"margin:0 0 12px;\"></p>" not in html and "<ul" not in html
+    assert "Story number 1" in text and "\n\n\n" not in text
