@@ -111,6 +111,15 @@ def _escape_html(value: Any) -> Any:
     return value
 
 
+def outlet(article: Any) -> str:
+    """The name to credit an article to: its source, else its link's host (``www.`` dropped)."""
+    if getattr(article, "source", None):
+        return str(article.source)
+    url = safe_url(getattr(article, "url", None))
+    host = urlsplit(url).hostname if url and not url.startswith("mailto:") else None
+    return host.removeprefix("www.") if host else ""
+
+
 def day_text(day: dt.date | None) -> str:
     """``7 Dec 2021``."""
     return f"{day.day} {day:%b %Y}" if day else ""
@@ -137,6 +146,8 @@ def environment(user_templates: Path | None, autoescape: bool) -> jinja2.Environ
     env.filters["safe_url"] = safe_url
     env.filters["wrap"] = wrap
     env.filters["day_text"] = day_text
+    env.filters["outlet"] = outlet
+    env.tests["credited"] = lambda article: bool(outlet(article))
     return env
 
 

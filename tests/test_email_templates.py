@@ -133,3 +133,15 @@ def test_a_story_without_lede_or_bullets_still_renders():
     html, text = render_html(issue, Settings()), render_text(issue, Settings())
     assert "<p style=\"margin:0 0 12px;\"></p>" not in html and "<ul" not in html
     assert "Story number 1" in text and "\n\n\n" not in text
+
+
+def test_other_reports_without_source_are_credited_to_their_site():
+    issue = feature_issue()
+    story = issue.stories[0]
+    others = (dataclasses.replace(story.also[0], source=None, url="https://www.reuters.example/world/1"),
+              dataclasses.replace(story.also[0], source=None, url=None))
+    issue = dataclasses.replace(issue, stories=(dataclasses.replace(story, also=others),))
+    html, text = render_html(issue, Settings()), render_text(issue, Settings())
+    assert "Also reported by: reuters.example" in visible_text(html)
+    assert '<a href="https://www.reuters.example/world/1"' in html
+    assert "Also reported by: reuters.example [1]" in text
