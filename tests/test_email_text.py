@@ -46,7 +46,8 @@ def test_text_has_masthead_contents_sections_and_footer():
     lines = text.splitlines()
     assert lines[:2] == ["HARBOUR WEEKLY", "No. 7 · Tuesday 7 December 2021"]
     assert "IN THIS ISSUE" in lines and " 1. Story number 1 makes the news in a headline of some length" in lines
-    assert lines.index("POLITICS") < lines.index("SCIENCE")
+    assert lines.index("Politics") < lines.index("Science")
+    assert lines[lines.index("Politics") - 1] == "=" * 78
     assert "Unknown source · 6 Dec 2021 · 3 min read" in lines
     assert "You are getting this email because you subscribed to Harbour Weekly." in lines
     assert "Example Media, 1 Main Street, Springfield" in lines
