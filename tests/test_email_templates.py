@@ -131,7 +131,7 @@ def test_a_story_without_lede_or_bullets_still_renders():
                                                                               bullets=()))
     issue = dataclasses.replace(issue, stories=(bare,))
     html, text = render_html(issue, Settings()), render_text(issue, Settings())
-    assert "<p style=\"margin:0 0 12px;\"></p>" not in html and "<ul" not in html
+    assert "12px;font-size:17px;\"></p>" not in html and "<ul" not in html
     assert "Story number 1" in text and "\n\n\n" not in text
 
 

@@ -107,3 +107,23 @@ def test_user_template_extends_a_block(tmp_path):
 def test_render_issue_returns_the_issue_and_both_parts():
     issue, html, text = render_issue(hostile_issue(), Settings())
     assert issue.shown and html.startswith("<!doctype html>") and text.startswith("THE DIGEST")
+
+
+def test_build_with_templates_flag_uses_the_users_partial(articles, tmp_path):
+    from click.testing import CliRunner
+
+    from digest.cli import main
+
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "_story.txt.j2").write_text(
+        '{% extends "default/_story.txt.j2" %}')  # a partial can extend the shipped one too
+    (mine / "_masthead.mjml.j2").write_text(
+        '<mj-section><mj-column><mj-text><h1>Harbour Notes</h1></mj-text></mj-column></mj-section>')
+    result = CliRunner().invoke(main, ["build", "--date", "2021-12-07", "--templates", str(mine)])
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "out" / "2021-12-07" / "index.html").read_text()
+    assert "<h1>Harbour Notes</h1>" in html and "Biden urges Putin" in html
+    assert "Biden urges Putin" in (tmp_path / "out" / "2021-12-07" / "index.txt").read_text()
+    broken = CliRunner().invoke(main, ["build", "--date", "2021-12-07", "--force", "--templates", str(tmp_path / "nope")])
+    assert broken.exit_code != 0 and "Traceback" not in broken.output
