@@ -179,6 +179,7 @@ def palettes(settings: Settings) -> tuple[colors.Scheme, colors.Scheme]:
 def issue_context(issue: Issue, settings: Settings) -> dict[str, Any]:
     """What the templates see."""
     shown = issue.shown
+    light, dark = palettes(settings)
     more = [story for story in issue.stories if story.omitted and story.omitted.startswith(SIZE_OMITTED)]
     return {
         "issue": issue,
@@ -196,8 +197,8 @@ def issue_context(issue: Issue, settings: Settings) -> dict[str, Any]:
         "issue_url": issue_url(settings, issue.date),
         "preheader": " · ".join(story.article.title for story in shown[:3]),
         "preheader_padding": PREHEADER_PADDING,
-        "light": palettes(settings)[0],
-        "dark": palettes(settings)[1],
+        "light": light,
+        "dark": dark,
         "unsubscribe_url": Markup(UNSUBSCRIBE_PLACEHOLDER),
         "ref": References(),
     }
