@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from .render import safe_url
+from .model import Issue
+from .render import UNSUBSCRIBE_PLACEHOLDER, safe_url
 
 #: Gmail clips an HTML part larger than about 102 KB.
 GMAIL_CLIP_BYTES = 102 * 1024
@@ -83,7 +84,7 @@ def check_size(html: str) -> Check:
 def check_links(html: str) -> Check:
     problems = []
     for link in html_facts(html).links:
-        if link.href.startswith("{{") or link.href == "%7B%7B%20unsubscribe_url%20%7D%7D":
+        if link.href in (UNSUBSCRIBE_PLACEHOLDER, "%7B%7B%20unsubscribe_url%20%7D%7D"):
             continue  # filled per recipient at send time
         if safe_url(link.href) is None:
             problems.append(f"unsafe or empty link target {link.href!r}")
@@ -107,6 +108,31 @@ def check_parity(html: str, text: str) -> Check:
     ]
     detail = f"{len(missing)} link(s) of the HTML missing from the text: {', '.join(missing[:5])}" if missing else "every HTML link is in the text part"
     return Check("parity", not missing, detail)
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def missing_stories(issue: Issue, text: str) -> list[str]:
+    """Headlines of the issue's shown stories that the text part lacks."""
+    words = _words(text)
+    return [story.article.title for story in issue.shown if _words(story.article.title) not in words]
+
+
+def parity_problem(issue: Issue, html: str, text: str) -> str | None:
+    """What the text part lacks of the HTML part (a story or a link), or None."""
+    stories = missing_stories(issue, text)
+    if stories:
+        return f"the plain-text part lacks the story {stories[0]!r} that the HTML part has"
+    words = _words(text)
+    for link in html_facts(html).links:
+        if link.href == UNSUBSCRIBE_PLACEHOLDER:
+            if UNSUBSCRIBE_PLACEHOLDER not in text:
+                return f"the plain-text part lacks the unsubscribe link {UNSUBSCRIBE_PLACEHOLDER}"
+        elif safe_url(link.href) and link.href not in words:
+            return f"the plain-text part lacks the link {link.href} that the HTML part has"
+    return None
 
 
 def check_issue(html: str, text: str) -> list[Check]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -38,6 +39,21 @@ class Settings:
     word_budget: int | None = None
     sections: str = "auto"
     workers: int | None = None
+    # Email (issue 5): the issue's colours per scheme, and the HTML size budget.
+    color_text: str = "#1b1b1f"
+    color_background: str = "#ffffff"
+    color_accent: str = "#0b57d0"
+    color_text_dark: str = "#e6e6ea"
+    color_background_dark: str = "#18191c"
+    color_accent_dark: str = "#8ab4f8"
+    #: Largest HTML part in KB (1024 bytes); Gmail clips above about 102 KB.
+    html_budget_kb: int = 100
+
+    def __post_init__(self) -> None:
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.name.startswith("color_") and not re.fullmatch(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})", value):
+                raise ConfigError(f"setting {f.name!r}: {value!r} is not a colour like #1a73e8")
 
 
 def _coerce(name: str, value: Any) -> Any:

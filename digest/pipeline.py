@@ -11,7 +11,7 @@ from .assemble import Progress, assemble_issue
 from .config import Settings
 from .errors import DigestError, IssueExistsError, NoArticlesError
 from .output import write_issue
-from .render import render_html, render_text
+from .render import render_issue
 
 
 def _quiet(_: str) -> None:
@@ -41,14 +41,15 @@ def build(settings: Settings, date: dt.date, force: bool = False, progress: Prog
         raise NoArticlesError(f"nothing new since {_since_text(settings.out, date, since)}, no issue built: {exc}") from None
     issue = dataclasses.replace(issue, number=issue_number(settings.out, date))
     progress(f"Rendering {len(issue.stories)} stor{'ies' if len(issue.stories) != 1 else 'y'}")
-    html = render_html(issue, settings)
-    text = render_text(issue, settings)
+    issue, html, text = render_issue(issue, settings, progress)  # fits the size budget, checks parity
     folder = write_issue(settings.out, issue, {"index.html": html, "index.txt": text}, force=force)
     index, feed = write_archive(settings.out, settings)
     progress(f"Updated the archive: {index} and {feed}")
     left_out = sum(1 for c in issue.considered if not c.included)
-    progress(f"Wrote {folder}: {len(issue.stories)} stor{'ies' if len(issue.stories) != 1 else 'y'}, "
-             f"{left_out} file{'s' * (left_out != 1)} left out (see issue.json)")
+    shown, held = len(issue.shown), len(issue.stories) - len(issue.shown)
+    progress(f"Wrote {folder}: {shown} stor{'ies' if shown != 1 else 'y'} in the email"
+             + (f" ({held} more listed in issue.json only)" if held else "")
+             + f", {left_out} file{'s' * (left_out != 1)} left out (see issue.json)")
     return folder
 
 

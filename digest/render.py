@@ -6,23 +6,38 @@ a user template can extend a shipped one as ``"default/issue.mjml.j2"``.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import importlib.resources
 import textwrap
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 from urllib.parse import urlsplit
 
 import jinja2
+from markupsafe import Markup, escape
 from mjml import mjml2html
 
+from . import colors
 from .config import Settings
 from .errors import TemplateError
-from .model import Issue
+from .fitting import SIZE_OMITTED, fit_issue
+from .model import Issue, Story
 
 HTML_TEMPLATE = "issue.mjml.j2"
 TEXT_TEMPLATE = "issue.txt.j2"
 #: Schemes a link in the email may use; anything else is dropped.
 SAFE_SCHEMES = ("http", "https", "mailto")
+#: Where each recipient's unsubscribe link goes; the send step fills it in.
+UNSUBSCRIBE_PLACEHOLDER = "{{ unsubscribe_url }}"
+#: Width of the plain-text part (RFC 5322: lines SHOULD be at most 78 characters).
+TEXT_WIDTH = 78
+#: The "in this issue" list appears from this many stories on.
+CONTENTS_FROM = 4
+#: Stories left out for size are listed by headline up to this many.
+MORE_LISTED = 10
+#: Hidden characters after the preheader so the inbox preview shows no body text.
+PREHEADER_PADDING = "\u034f\u00a0" * 90
 
 
 def shipped_templates() -> Path:
@@ -46,16 +61,68 @@ def safe_url(url: str | None) -> str | None:
     return url
 
 
-def wrap(text: str, width: int = 78, indent: str = "", first: str | None = None) -> str:
-    """Wrap text for the plain-text part: lines of at most ``width`` characters."""
+def wrap(text: str, width: int = TEXT_WIDTH, indent: str = "", first: str | None = None) -> str:
+    """Wrap text for the plain-text part: lines of at most ``width`` characters.
+
+    A single word longer than the line (a long link) is kept whole on a line
+    of its own, so it stays usable.
+    """
     return textwrap.fill(
-        " ".join(text.split()),
+        " ".join(str(text).split()),
         width=width,
         initial_indent=indent if first is None else first,
         subsequent_indent=indent,
-        break_long_words=True,
+        break_long_words=False,
         break_on_hyphens=False,
     )
+
+
+class References:
+    """The plain-text part's links: numbered in order of first use, listed at the end."""
+
+    def __init__(self) -> None:
+        self._numbers: dict[str, int] = {}
+
+    def __call__(self, url: str | None) -> str:
+        """`` [n]`` for a safe link (the same number for the same link), else ``""``."""
+        url = url if url == UNSUBSCRIBE_PLACEHOLDER else safe_url(url)
+        if url is None:
+            return ""
+        number = self._numbers.setdefault(url, len(self._numbers) + 1)
+        return f" [{number}]"
+
+    def listing(self, width: int = TEXT_WIDTH) -> str:
+        """``[n] url`` lines; a link too long for the line goes whole on the next one."""
+        lines = []
+        for url, number in self._numbers.items():
+            label = f"[{number}]"
+            lines.append(f"{label} {url}" if len(label) + 1 + len(url) <= width else f"{label}\n{url}")
+        return "\n".join(lines)
+
+
+def _escape_html(value: Any) -> Any:
+    """Jinja ``finalize`` for the MJML template: braces of untrusted text become entities.
+
+    They show the same in a mail client, but can never be taken for a
+    placeholder (``{{ unsubscribe_url }}``) that the send step fills in.
+    """
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return Markup(str(escape(value)).replace("{", "&#123;").replace("}", "&#125;"))
+    return value
+
+
+def outlet(article: Any) -> str:
+    """The name to credit an article to: its source, else its link's host (``www.`` dropped)."""
+    if getattr(article, "source", None):
+        return str(article.source)
+    url = safe_url(getattr(article, "url", None))
+    host = urlsplit(url).hostname if url and not url.startswith("mailto:") else None
+    return host.removeprefix("www.") if host else ""
+
+
+def day_text(day: dt.date | None) -> str:
+    """``7 Dec 2021``."""
+    return f"{day.day} {day:%b %Y}" if day else ""
 
 
 def environment(user_templates: Path | None, autoescape: bool) -> jinja2.Environment:
@@ -74,23 +141,66 @@ def environment(user_templates: Path | None, autoescape: bool) -> jinja2.Environ
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=_escape_html if autoescape else None,
     )
     env.filters["safe_url"] = safe_url
     env.filters["wrap"] = wrap
+    env.filters["day_text"] = day_text
+    env.filters["outlet"] = outlet
+    env.tests["credited"] = lambda article: bool(outlet(article))
     return env
+
+
+def issue_url(settings: Settings, date: dt.date) -> str | None:
+    """The issue's web version: ``web_url`` is where the out/ folder is published."""
+    base = safe_url(settings.web_url)
+    if base is None or base.startswith("mailto:"):
+        return None
+    return f"{base.rstrip('/')}/{date.isoformat()}/"
+
+
+def sections(stories: tuple[Story, ...]) -> list[tuple[str | None, list[Story]]]:
+    """Consecutive stories with the same ``section``, as (heading, stories) groups."""
+    groups: list[tuple[str | None, list[Story]]] = []
+    for story in stories:
+        if groups and groups[-1][0] == story.section:
+            groups[-1][1].append(story)
+        else:
+            groups.append((story.section, [story]))
+    return groups
+
+
+def palettes(settings: Settings) -> tuple[colors.Scheme, colors.Scheme]:
+    """The light and the dark scheme from the colour settings."""
+    return (colors.scheme(settings.color_text, settings.color_background, settings.color_accent),
+            colors.scheme(settings.color_text_dark, settings.color_background_dark, settings.color_accent_dark))
 
 
 def issue_context(issue: Issue, settings: Settings) -> dict[str, Any]:
     """What the templates see."""
+    shown = issue.shown
+    light, dark = palettes(settings)
+    more = [story for story in issue.stories if story.omitted and story.omitted.startswith(SIZE_OMITTED)]
     return {
         "issue": issue,
-        "stories": issue.shown,
+        "stories": shown,
+        "sections": sections(shown),
+        "has_sections": any(story.section for story in shown),
+        "show_contents": len(shown) >= CONTENTS_FROM,
+        "more": more[:MORE_LISTED],
+        "more_unlisted": max(0, len(more) - MORE_LISTED),
         "settings": settings,
         "newsletter_name": settings.newsletter_name,
         "date": issue.date,
         "date_text": f"{issue.date:%A} {issue.date.day} {issue.date:%B %Y}",
         "web_url": safe_url(settings.web_url),
-        "unsubscribe_url": "{{ unsubscribe_url }}",
+        "issue_url": issue_url(settings, issue.date),
+        "preheader": " · ".join(story.article.title for story in shown[:3]),
+        "preheader_padding": PREHEADER_PADDING,
+        "light": light,
+        "dark": dark,
+        "unsubscribe_url": Markup(UNSUBSCRIBE_PLACEHOLDER),
+        "ref": References(),
     }
 
 
@@ -105,9 +215,14 @@ def _render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
         raise TemplateError(f"template {name}: {exc.message}") from None
 
 
+def render_mjml(issue: Issue, settings: Settings) -> str:
+    """The issue as MJML, before it is compiled to HTML."""
+    return _render(environment(settings.templates, autoescape=True), HTML_TEMPLATE, issue_context(issue, settings))
+
+
 def render_html(issue: Issue, settings: Settings) -> str:
     """The issue as email HTML."""
-    mjml_source = _render(environment(settings.templates, autoescape=True), HTML_TEMPLATE, issue_context(issue, settings))
+    mjml_source = render_mjml(issue, settings)
     try:
         return mjml2html(mjml_source, disable_comments=True, fonts={})
     except ValueError as exc:
@@ -117,3 +232,32 @@ def render_html(issue: Issue, settings: Settings) -> str:
 def render_text(issue: Issue, settings: Settings) -> str:
     """The issue as the email's plain-text part."""
     return _render(environment(settings.templates, autoescape=False), TEXT_TEMPLATE, issue_context(issue, settings))
+
+
+def _quiet(_: str) -> None:
+    pass
+
+
+def render_issue(issue: Issue, settings: Settings, progress: Callable[[str], None] = _quiet) -> tuple[Issue, str, str]:
+    """The issue's HTML and text parts, fitted to the size budget and checked.
+
+    When the HTML is larger than ``settings.html_budget_kb``, the top stories
+    that fit are kept; the rest are marked omitted (the manifest lists them),
+    listed by headline and linked to the web version, and the issue gets a
+    warning. Raises :class:`TemplateError` when the text part lacks a story
+    or a link of the HTML part (a template bug).
+    """
+    from .checks import check_images, check_links, parity_problem  # checks imports this module
+
+    before = len(issue.warnings)
+    issue, html, text = fit_issue(issue, settings, lambda i: (render_html(i, settings), render_text(i, settings)))
+    problem = parity_problem(issue, html, text)
+    if problem:
+        raise TemplateError(f"template {TEXT_TEMPLATE}: {problem}")
+    light, dark = palettes(settings)
+    extra = [c.detail for c in (check_links(html), check_images(html)) if not c.ok]
+    extra += colors.weak_pairs(light, "light") + colors.weak_pairs(dark, "dark")
+    issue = dataclasses.replace(issue, warnings=issue.warnings + tuple(extra))
+    for warning in issue.warnings[before:]:
+        progress(f"Warning: {warning}")
+    return issue, html, text

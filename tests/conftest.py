@@ -37,3 +37,8 @@ def articles(tmp_path: Path) -> Path:
 def shared_data() -> Path:
     assert SHARED_DATA.is_dir(), f"evaluation data expected at {SHARED_DATA}"
     return SHARED_DATA
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    # python -m pytest tests/test_golden.py --update-golden  rewrites tests/golden/ (see README).
+    parser.addoption("--update-golden", action="store_true", help="Rewrite the golden files in tests/golden/.")

@@ -1,0 +1,82 @@
+"""The size budget: keep the top stories whose HTML fits, leave the rest out with the reason.
+
+Gmail clips an HTML part larger than about 102 KB, hiding the rest of the
+issue and the footer with its unsubscribe link. When an issue would be larger
+than the budget, the stories at the end (the least important: the issue is in
+order) are marked ``omitted``; the templates list them by headline with a
+link to the web version, and the manifest names them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Callable
+
+from .config import Settings
+from .model import Issue
+
+#: The start of ``Story.omitted`` for stories left out to fit the size budget.
+SIZE_OMITTED = "size budget"
+
+#: Renders an issue into its (HTML, text) parts.
+Renderer = Callable[[Issue], tuple[str, str]]
+
+
+def html_bytes(html: str) -> int:
+    return len(html.encode("utf-8"))
+
+
+def keep_first(issue: Issue, count: int, budget_kb: int) -> Issue:
+    """``issue`` with only its first ``count`` shown stories still shown."""
+    reason = f"{SIZE_OMITTED}: the email's HTML would be larger than {budget_kb} KB"
+    kept = 0
+    stories = []
+    for story in issue.stories:
+        if story.omitted is None:
+            kept += 1
+            if kept > count:
+                story = dataclasses.replace(story, omitted=reason)
+        stories.append(story)
+    return dataclasses.replace(issue, stories=tuple(stories))
+
+
+def fit_issue(issue: Issue, settings: Settings, render: Renderer) -> tuple[Issue, str, str]:
+    """The issue with as many of its top stories as fit in ``settings.html_budget_kb``, and its parts.
+
+    Keeps at least one story; if even that is too large, the issue is kept as
+    it is and a warning says so.
+    """
+    budget = settings.html_budget_kb * 1024
+    html, text = render(issue)
+    shown = len(issue.shown)
+    if html_bytes(html) <= budget or shown <= 1:
+        return _warn_if_over(issue, html, text, budget)
+    # Binary search for the largest count that fits (the size grows with it).
+    low, high = 1, shown - 1
+    best: tuple[Issue, str, str] | None = None
+    while low <= high:
+        middle = (low + high) // 2
+        candidate = keep_first(issue, middle, settings.html_budget_kb)
+        parts = render(candidate)
+        if html_bytes(parts[0]) <= budget:
+            best = (candidate, *parts)
+            low = middle + 1
+        else:
+            high = middle - 1
+    if best is None:
+        candidate = keep_first(issue, 1, settings.html_budget_kb)
+        return _warn_if_over(candidate, *render(candidate), budget)
+    fitted, html, text = best
+    left_out = shown - len(fitted.shown)
+    warning = (f"the email's HTML would be larger than {settings.html_budget_kb} KB with all {shown} stories: "
+               f"kept the first {len(fitted.shown)}, left out {left_out} (listed in issue.json and linked to the "
+               f"web version)")
+    return dataclasses.replace(fitted, warnings=fitted.warnings + (warning,)), html, text
+
+
+def _warn_if_over(issue: Issue, html: str, text: str, budget: int) -> tuple[Issue, str, str]:
+    size = html_bytes(html)
+    if size <= budget:
+        return issue, html, text
+    warning = f"the email's HTML is {size / 1024:.1f} KB, over the budget of {budget // 1024} KB"
+    return dataclasses.replace(issue, warnings=issue.warnings + (warning,)), html, text
