@@ -7,13 +7,12 @@ import re
 import pytest
 from click.testing import CliRunner
 
-from conftest import SEED
 from digest.checks import GMAIL_CLIP_BYTES
 from digest.cli import main
 from digest.config import Settings
 from digest.fitting import SIZE_OMITTED, keep_first
 from digest.render import MORE_LISTED, render_html, render_issue, render_text
-from email_issues import FULL, bbc_issue, visible_text
+from email_issues import FULL, bbc_articles, bbc_issue, visible_text
 
 
 @pytest.mark.parametrize("count", [1, 10, 30])
@@ -76,9 +75,11 @@ def test_even_one_story_over_the_budget_is_kept_with_a_warning():
 def test_build_writes_the_cut_into_the_manifest_and_warns(tmp_path):
     folder = tmp_path / "articles"
     folder.mkdir()
-    lines = SEED.read_text(encoding="utf-8").splitlines()
-    for n in range(6):
-        (folder / f"{n}.txt").write_text("\n".join([f"{lines[0]} part {n}", *lines[1:]]) + "\n", encoding="utf-8")
+    # Six different real stories (copies of one would be merged into one story).
+    for n, article in enumerate(bbc_articles(6)):
+        record = {"title": article.title, "date": "2021-12-07", "source": article.source, "url": article.url,
+                  "text": article.body}
+        (folder / f"{n}.json").write_text(json.dumps(record), encoding="utf-8")
     runner = CliRunner()
     result = runner.invoke(main, ["build", "--date", "2021-12-07"], catch_exceptions=False)
     assert result.exit_code == 0, result.output

@@ -59,15 +59,22 @@ def test_preview_page_in_chromium(articles, tmp_path):
         assert "width=phone" in driver.current_url
         screenshot(driver, "preview-phone")
 
-        # Dark: the sample has no dark styles of its own, so it is recoloured as mail apps do.
+        # Dark: the sample's own dark-mode styles are applied, as Apple Mail does.
         driver.find_element(By.CSS_SELECTOR, "[data-scheme=dark]").click()
-        dark = wait(driver, lambda d: shown(d, "inverted"))
+        dark = wait(driver, lambda d: shown(d, "dark"))
         assert dark != light
         red, green, blue = (int(v) for v in dark[dark.index("(") + 1:dark.index(")")].split(",")[:3])
         assert max(red, green, blue) < 60, dark
-        assert driver.find_element(By.ID, "scheme-note").is_displayed()
+        assert not driver.find_element(By.ID, "scheme-note").is_displayed()
         assert SAMPLE_TITLE in frame_text(driver)
         screenshot(driver, "preview-phone-dark")
+
+        # Inverted: recoloured as the Gmail and Outlook apps do.
+        driver.find_element(By.CSS_SELECTOR, "[data-scheme=inverted]").click()
+        inverted = wait(driver, lambda d: shown(d, "inverted"))
+        red, green, blue = (int(v) for v in inverted[inverted.index("(") + 1:inverted.index(")")].split(",")[:3])
+        assert max(red, green, blue) < 60, inverted
+        assert SAMPLE_TITLE in frame_text(driver)
 
         # Back to light, then the plain-text and source tabs.
         driver.find_element(By.CSS_SELECTOR, "[data-scheme=light]").click()
