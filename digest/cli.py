@@ -171,6 +171,8 @@ def summarize(files: tuple[Path, ...], bullets: int, no_extract: bool, fmt: str)
 
 # --- Sending: digest send / digest export (logic in digest/send/) ---
 
+import sys  # noqa: E402
+
 from .send import SendOptions, export_issue, send_issue  # noqa: E402
 
 
@@ -187,7 +189,7 @@ class _SendProgress:
         if self.quiet:
             return
         if self.bar is None:
-            self.bar = click.progressbar(length=total, label=self.label, file=click.get_text_stream("stderr"))
+            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
         self.bar.update(done - self.done)
         self.done = done
 

@@ -21,12 +21,13 @@ import os
 import re
 import tempfile
 from dataclasses import dataclass
+from email.header import Header
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import formatdate
 from pathlib import Path
-from typing import Mapping
+from typing import Any, Mapping
 from urllib.parse import quote, urlsplit
 
 from ..config import Settings
@@ -179,6 +180,22 @@ def unsubscribe_for(settings: Settings, issue_date: dt.date, email: str | None,
     return Unsubscribe(url=url, mailto=mailto)
 
 
+class _Subject(str):
+    """A non-ASCII Subject folded as whole encoded words.
+
+    Python 3.11's header folder can break the line just before an encoded word
+    and leave the space at the end of the line, which readers show as two
+    spaces ("de-escalate  “Ukraine”"). Encoded words separated by folding
+    whitespace are joined without a space (RFC 2047 6.2), so this is exact.
+    """
+
+    name = "Subject"
+
+    def fold(self, *, policy: Any) -> str:
+        encoded = Header(str(self), "utf-8", header_name="Subject").encode(linesep=policy.linesep)
+        return f"Subject: {encoded}{policy.linesep}"
+
+
 def subject_for(settings: Settings, issue: BuiltIssue, name: str = "") -> str:
     """The Subject line: the subject template filled in, on one line."""
     d = issue.date
@@ -216,7 +233,8 @@ def build_message(settings: Settings, issue: BuiltIssue, recipient: Recipient | 
     message["From"] = sender_address(settings)
     message["To"] = (Address(display_name=recipient.name, addr_spec=recipient.email) if recipient
                      else sender_address(settings))
-    message["Subject"] = subject_for(settings, issue, recipient.name if recipient else "")
+    subject = subject_for(settings, issue, recipient.name if recipient else "")
+    message["Subject"] = subject if subject.isascii() else _Subject(subject)
     message["Date"] = formatdate(localtime=True)
     key = recipient.key if recipient else "(export)"
     message["Message-ID"] = message_id(settings, issue.date, key, round_number)

@@ -12,7 +12,7 @@ import csv
 from dataclasses import dataclass, field
 from email.errors import HeaderParseError
 from email.headerregistry import Address
-from email.utils import parseaddr
+from email.utils import getaddresses
 from pathlib import Path
 from typing import Iterable
 
@@ -74,7 +74,11 @@ def from_addresses(values: Iterable[str]) -> tuple[list[Recipient], list[Rejecte
     """Recipients from ``--to`` values: ``addr@example.com`` or ``Name <addr@example.com>``."""
     rows = []
     for value in values:
-        name, addr = parseaddr(value)
+        parsed = getaddresses([value])
+        if len(parsed) != 1 or any(c in value for c in "\r\n\0"):
+            rows.append((f"--to {value!r}", value, "", {}))  # rejected below
+            continue
+        name, addr = parsed[0]
         rows.append((f"--to {value!r}", addr or value, name, {}))
     return _collect(rows)
 
