@@ -47,6 +47,8 @@ class Mailbox:
     data_script: dict[int, str] = field(default_factory=dict)
     after_store: Callable[[int], None] | None = None
     logins: list[tuple[bytes, bytes]] = field(default_factory=list)
+    #: for each message stored: was the session encrypted?
+    tls: list[bool] = field(default_factory=list)
     transactions: int = 0
     connections: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -85,6 +87,7 @@ class Mailbox:
         if action and action != "drop":
             return action
         with self.lock:
+            self.tls.append(server.transport.get_extra_info("sslcontext") is not None)
             self.received.append(Received(envelope.mail_from, list(envelope.rcpt_tos), envelope.original_content or envelope.content))
             stored = len(self.received)
         if self.after_store:
@@ -104,8 +107,8 @@ def _authenticator(mailbox: Mailbox, user: bytes, password: bytes) -> Callable[.
     def check(server: Any, session: Any, envelope: Any, mechanism: str, auth_data: Any) -> AuthResult:
         if isinstance(auth_data, LoginPassword):
             mailbox.logins.append((auth_data.login, auth_data.password))
-            return AuthResult(success=auth_data.login == user and auth_data.password == password)
-        return AuthResult(success=False)
+            return AuthResult(success=auth_data.login == user and auth_data.password == password, handled=False)
+        return AuthResult(success=False, handled=False)
     return check
 
 
