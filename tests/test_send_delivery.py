@@ -281,3 +281,15 @@ def test_plain_text_only_to_loopback_or_with_insecure(issue, monkeypatch):
     assert refused.output.strip() == (f"Error: 127.0.0.1:{server.port} does not offer STARTTLS; refusing to send "
                                       "in clear text (use smtps:// for implicit TLS, or --insecure if you must)")
     assert allowed.exit_code == 0 and mailbox.count("a@example.com") == 1
+
+
+def test_a_second_send_of_the_same_issue_at_the_same_time_is_refused(issue, monkeypatch):
+    from digest.send.ledger import Ledger
+
+    mailbox = Mailbox()
+    with smtp_server(mailbox) as server, Ledger(LEDGER):
+        point_at(monkeypatch, server)
+        result = run("--to", "a@example.com")
+    assert result.exit_code == 1
+    assert result.output.strip() == f"Error: another digest send of this issue is running (lock on {LEDGER})"
+    assert not mailbox.received

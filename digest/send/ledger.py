@@ -76,7 +76,9 @@ class Ledger:
         self.path = path
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            self._lock = open(path.with_name(path.name + ".lock"), "a+b")
+            # flock on the database file itself: independent of SQLite's own
+            # fcntl locks, released by the kernel when the process dies.
+            self._lock = open(path, "a+b")
         except OSError as exc:
             raise DigestError(f"cannot open the send ledger {path}: {exc.strerror}") from None
         if fcntl is not None:
