@@ -240,3 +240,11 @@ def test_unsubscribe_token_needs_the_secret(tmp_path):
     result = run("send", "--date", "2021-12-07", "--to", "a@example.com", "--dry-run")
     assert result.exit_code == 1
     assert "set DIGEST_UNSUBSCRIBE_SECRET in the environment" in result.output
+
+
+def test_an_issue_without_the_unsubscribe_placeholder_is_warned_about(tmp_path):
+    folder = write_issue_folder(tmp_path / "out")
+    (folder / "index.html").write_text("<p>No link here</p>")
+    result = run("send", "--date", "2021-12-07", "--to", "a@example.com", "--dry-run")
+    assert result.exit_code == 0
+    assert "warning: the issue's HTML has no {{ unsubscribe_url }} placeholder" in result.output

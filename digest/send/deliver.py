@@ -30,6 +30,7 @@ from .transport import Connection, Reply, TransportError, server_from
 #: progress(done, total): called after each recipient is settled.
 Progress = Callable[[int, int], None]
 MAX_DELAY = 300.0
+UNSUBSCRIBE_PLACEHOLDER = re.compile(r"\{\{\s*unsubscribe_url\s*\}\}")
 RATE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:/\s*(s|sec|second|m|min|minute|h|hour))?\s*$", re.I)
 
 
@@ -164,6 +165,9 @@ def send_issue(settings: Settings, date: dt.date, options: SendOptions,
     server = server_from(settings.smtp_url)
     report = SendReport(date=date, server=server.name, rejected=rejected, dry_run=options.dry_run,
                         total=len(recipients))
+    if not UNSUBSCRIBE_PLACEHOLDER.search(issue.html):
+        report.warnings.append("the issue's HTML has no {{ unsubscribe_url }} placeholder, so no unsubscribe "
+                               "link in the body (the List-Unsubscribe header is still there)")
     if options.dry_run:
         for done, recipient in enumerate(recipients, start=1):
             message = build_message(settings, issue, recipient)

@@ -89,6 +89,7 @@ class Ledger:
                 raise DigestError(f"another digest send of this issue is running (lock on {path})") from None
         try:
             self._db = sqlite3.connect(path, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")  # one fsync per commit, appended
             self._db.execute("PRAGMA synchronous=FULL")
             self._db.executescript(SCHEMA)
         except sqlite3.Error as exc:
