@@ -139,6 +139,8 @@ Tuesday 7 December 2021 \u00b7 No. 4
 Caf\u00e9 d\u00e9j\u00e0 vu \u2014 for {{ name }}.
 
 Unsubscribe: {{ unsubscribe_url }}
+.a line that starts with a dot
+.
 """
 HEADLINE = "Biden urges Putin to de-escalate \u201cUkraine\u201d tensions"
 

@@ -85,6 +85,8 @@ def test_send_with_login_reuses_one_connection_and_never_shows_the_password(issu
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert "https://example.org/unsubscribe?e=reader01@example.com&amp;t=" in message.get_body(("html",)).get_content()
     assert "plan1" in message.get_body(("html",)).get_content()
+    plain_text = message.get_body(("plain",)).get_content().replace("\r\n", "\n")  # as received on the wire
+    assert plain_text.endswith("\n.a line that starts with a dot\n.\n")  # dot-stuffing undone
     assert len({r.message["Message-ID"] for r in mailbox.received}) == 30
     produced = [result.output, again.output, repr(ledger_states())]
     produced += [p.read_bytes().decode("latin-1") for p in Path("out").glob("*.sqlite*")]  # with the WAL
@@ -294,3 +296,43 @@ def test_a_second_send_of_the_same_issue_at_the_same_time_is_refused(issue, monk
     assert result.exit_code == 1
     assert result.output.strip() == f"Error: another digest send of this issue is running (lock on {LEDGER})"
     assert not mailbox.received
+
+
+def test_a_connection_lost_before_the_final_dot_is_retried_not_unknown(issue, monkeypatch):
+    """A server only takes a message at the final "."; losing the line before it is safe to retry."""
+    import socketserver
+    import threading
+
+    received: list[bytes] = []
+    sessions = []
+
+    class Minimal(socketserver.StreamRequestHandler):
+        def handle(self) -> None:
+            sessions.append(self)
+            self.wfile.write(b"220 mini ESMTP\r\n")
+            while line := self.rfile.readline():
+                verb = line[:4].upper()
+                if verb in (b"EHLO", b"HELO"):
+                    self.wfile.write(b"250 mini\r\n")
+                elif verb == b"DATA":
+                    if len(sessions) == 1:
+                        return  # drop the first connection on DATA, before 354
+                    self.wfile.write(b"354 go on\r\n")
+                    body = b"".join(iter(self.rfile.readline, b".\r\n"))
+                    received.append(body)
+                    self.wfile.write(b"250 queued\r\n")
+                elif verb == b"QUIT":
+                    self.wfile.write(b"221 bye\r\n")
+                    return
+                else:
+                    self.wfile.write(b"250 ok\r\n")
+
+    with socketserver.ThreadingTCPServer(("127.0.0.1", 0), Minimal) as server:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        monkeypatch.setenv("DIGEST_SMTP_URL", f"smtp://127.0.0.1:{server.server_address[1]}")
+        result = run("--to", "a@example.com")
+        server.shutdown()
+    assert result.exit_code == 0, result.output
+    assert "Summary: sent 1, failed 0, deferred 0, unknown 0" in result.output
+    assert len(received) == 1 and len(sessions) == 2
+    assert ledger_states() == {"a@example.com": "sent"}

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import re
 import smtplib
 import socket
 import ssl
@@ -184,7 +185,7 @@ class Connection:
 
         Returns the server's reply (2xx accepted, 4xx temporary, 5xx permanent)
         or raises TransportError when the connection fails; ``after_data`` tells
-        whether DATA had begun.
+        whether the whole message had been handed over (the outcome is unknown).
         """
         if self._smtp is None:
             self.open()
@@ -197,12 +198,17 @@ class Connection:
                 code, text = smtp.rcpt(recipient)
                 if code in (250, 251):
                     before_data()
-                    in_data = True
-                    try:
-                        code, text = smtp.data(data)
-                    except smtplib.SMTPDataError as exc:  # DATA itself refused: nothing was handed over
-                        code, text = exc.smtp_code, exc.smtp_error
-                    in_data = False
+                    code, text = smtp.docmd("DATA")
+                    if code < 400 and code != 354:
+                        code, text = 451, f"unexpected reply to DATA: {code} {_decode(text)}"
+                    if code == 354:
+                        # The server takes the message only at the final ".": a
+                        # failure before it is sent is safe to retry; one while
+                        # waiting for the reply leaves the outcome unknown.
+                        smtp.send(_dot_stuffed(data))
+                        in_data = True
+                        code, text = smtp.getreply()
+                        in_data = False
             if code == 421:
                 # The server is closing the channel (RFC 5321 3.8): start again later.
                 self.close()
@@ -212,6 +218,14 @@ class Connection:
         except (smtplib.SMTPException, OSError) as exc:
             self.close()
             raise TransportError(f"connection to {self.server.name} lost: {_describe(exc)}", after_data=in_data) from None
+
+
+def _dot_stuffed(data: bytes) -> bytes:
+    """The DATA payload: CRLF line ends, leading dots doubled, then the terminating dot (RFC 5321 4.5.2)."""
+    payload = re.sub(rb"(?m)^\.", b"..", re.sub(rb"\r?\n|\r", b"\r\n", data))
+    if not payload.endswith(b"\r\n"):
+        payload += b"\r\n"
+    return payload + b".\r\n"
 
 
 def _describe(exc: BaseException) -> str:
