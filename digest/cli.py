@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from pathlib import Path
 from typing import Any, Callable
 
@@ -16,6 +17,7 @@ from .model import Article
 from .output import article_record
 from .pipeline import build as build_issue
 from .readers import load_text, read_file
+from .send import SendOptions, export_issue, send_issue
 from .summarize import summarize as summarize_article
 
 FORMATS = click.Choice(["text", "json", "jsonl"])
@@ -226,3 +228,96 @@ def preview(ctx: click.Context, date: dt.date | None, port: int, host: str, no_o
         load_settings=lambda: load_settings(ctx.obj.get("config"), overrides=flags),
         config_file=ctx.obj.get("config"), announce=click.echo,
         progress=lambda line: click.echo(line, err=True)))
+
+
+# --- Sending: digest send / digest export (logic in digest/send/) ---
+
+
+
+class _SendProgress:
+    """A progress bar on stderr, drawn once the number of messages is known."""
+
+    def __init__(self, quiet: bool, label: str) -> None:
+        self.quiet = quiet
+        self.label = label
+        self.bar: Any = None
+        self.done = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.quiet:
+            return
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
+        self.bar.update(done - self.done)
+        self.done = done
+
+    def finish(self) -> None:
+        if self.bar is not None:
+            self.bar.render_finish()
+
+
+@main.command()
+@click.option("--date", "date", required=True, callback=_parse_date, help="Issue date, YYYY-MM-DD.")
+@click.option("--to", "to", multiple=True, metavar="ADDR", help="A recipient (repeat for more); 'Name <addr>' is fine.")
+@click.option("--recipients", type=click.Path(path_type=Path, dir_okay=False),
+              help="CSV file with a header row: email (required), name, any other columns.")
+@click.option("--out", type=click.Path(path_type=Path), help="Output folder holding the built issue (default: out).")
+@click.option("--rate", help="At most this many messages per second: 10, 10/s, 600/min, 3600/h (default: no limit).")
+@click.option("--dry-run", is_flag=True, help="Build every message and show it; no server, no ledger.")
+@click.option("--insecure", is_flag=True, help="Allow a plain connection to a server that is not on loopback.")
+@click.option("--resend-unknown", is_flag=True, help="Send again to recipients whose outcome is unknown.")
+@click.option("--retry-failed", is_flag=True, help="Send again to recipients that were refused (5xx) before.")
+@click.option("--force", is_flag=True, help="Send the whole issue again, even to recipients that have it.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.pass_context
+def send(ctx: click.Context, date: dt.date, to: tuple[str, ...], recipients: Path | None, out: Path | None,
+         rate: str | None, dry_run: bool, insecure: bool, resend_unknown: bool, retry_failed: bool,
+         force: bool, quiet: bool) -> None:
+    """Send the issue built for --date by SMTP, exactly once per recipient.
+
+    The server comes from smtp_url (digest.toml or DIGEST_SMTP_URL) and the
+    password from DIGEST_SMTP_PASSWORD or DIGEST_SMTP_URL, never from a file.
+    A ledger beside the issue (OUT/DATE.send-ledger.sqlite) records every
+    recipient, so running the same command again after a crash sends only to
+    those not yet sent. Exit code 0 when every recipient has the issue.
+
+    \b
+    Example:
+      digest send --date 2021-12-07 --to me@example.com --dry-run
+      DIGEST_SMTP_URL=smtp://apikey:SECRET@smtp.sendgrid.net:587 \\
+        digest send --date 2021-12-07 --recipients subscribers.csv --rate 10
+    """
+    settings = _settings(ctx, out=out, send_rate=rate)
+    options = SendOptions(to=to, recipients_file=recipients, dry_run=dry_run, insecure=insecure, force=force,
+                          resend_unknown=resend_unknown, retry_failed=retry_failed)
+    bar = _SendProgress(quiet, "Building" if dry_run else "Sending")
+    try:
+        report = _run(lambda: send_issue(settings, date, options, progress=bar))
+    finally:
+        bar.finish()
+    for line in report.lines():
+        click.echo(line)
+    if not report.ok:
+        raise SystemExit(1)
+
+
+@main.command()
+@click.option("--date", "date", required=True, callback=_parse_date, help="Issue date, YYYY-MM-DD.")
+@click.option("--out", type=click.Path(path_type=Path), help="Output folder holding the built issue (default: out).")
+@click.option("--unsubscribe", "unsubscribe_text", metavar="TEXT",
+              help="What the unsubscribe link becomes, e.g. a mail service's merge tag (default: the mailto link).")
+@click.pass_context
+def export(ctx: click.Context, date: dt.date, out: Path | None, unsubscribe_text: str | None) -> None:
+    """Write the issue built for --date as one email file, OUT/DATE/issue.eml.
+
+    The message is the one `digest send` sends, addressed to the newsletter
+    itself (To = From) with no per-recipient link: ready to open in a mail
+    client or to hand to a mail service.
+
+    \b
+    Example:
+      digest export --date 2021-12-07
+      digest export --date 2021-12-07 --unsubscribe '*|UNSUB|*'
+    """
+    settings = _settings(ctx, out=out)
+    click.echo(_run(lambda: export_issue(settings, date, unsubscribe_text=unsubscribe_text)))

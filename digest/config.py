@@ -49,6 +49,17 @@ class Settings:
     #: Largest HTML part in KB (1024 bytes); Gmail clips above about 102 KB.
     html_budget_kb: int = 100
 
+    # Sending (digest send / export; see digest/send/). No password here: it
+    # comes from DIGEST_SMTP_PASSWORD or DIGEST_SMTP_URL in the environment.
+    smtp_url: str = dataclasses.field(default="", repr=False)
+    subject: str = "{newsletter}, {date}: {headline}"
+    list_id: str = ""
+    unsubscribe_url: str = ""
+    unsubscribe_mailto: str = ""
+    send_rate: str = ""
+    send_retries: int = 5
+    send_backoff: str = "1"
+
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)
@@ -91,10 +102,25 @@ def _from_toml(path: Path) -> dict[str, Any]:
             flat.update(value)
         else:
             flat[key] = value
+    _refuse_secrets(path, flat)
     unknown = sorted(set(flat) - known)
     if unknown:
         raise ConfigError(f"{path}: unknown setting {unknown[0]!r}")
     return flat
+
+
+def _refuse_secrets(path: Path, flat: Mapping[str, Any]) -> None:
+    """A password in a settings file is an error: it belongs in the environment."""
+    from urllib.parse import urlsplit
+
+    url = flat.get("smtp_url")
+    try:
+        has_password = isinstance(url, str) and urlsplit(url).password is not None
+    except ValueError:
+        has_password = False
+    if "smtp_password" in flat or has_password:
+        raise ConfigError(f"{path}: the SMTP password must not be in a settings file; "
+                          "set DIGEST_SMTP_PASSWORD (or DIGEST_SMTP_URL) in the environment")
 
 
 def _from_env(env: Mapping[str, str]) -> dict[str, Any]:

@@ -1,0 +1,147 @@
+"""The send ledger: one SQLite file per issue recording what happened to each recipient.
+
+It lives at ``OUT/<date>.send-ledger.sqlite``, beside the issue folder rather
+than inside it, so ``digest build --force`` (which replaces the folder) cannot
+wipe the record of who already has the issue.
+
+Every change is committed before the next SMTP command, so a crash, Ctrl-C or
+``kill -9`` leaves an exact record. A recipient's state in a round:
+
+- ``pending``: not tried yet;
+- ``sending``: written just before DATA; still there on the next run means the
+  process died while the server had the message: the outcome is ``unknown``;
+- ``sent`` (2xx after DATA), ``failed`` (5xx, permanent), ``deferred`` (4xx or
+  network errors after every retry; tried again on the next run), ``unknown``.
+
+A round is one pass over the list; ``--force`` starts a new one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import DigestError
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows has no fcntl; no lock there
+    fcntl = None  # type: ignore[assignment]
+
+PENDING, SENDING, SENT, FAILED, DEFERRED, UNKNOWN = "pending", "sending", "sent", "failed", "deferred", "unknown"
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS rounds (
+    round INTEGER PRIMARY KEY,
+    started TEXT NOT NULL,
+    fingerprint TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS deliveries (
+    round INTEGER NOT NULL,
+    email TEXT NOT NULL,
+    state TEXT NOT NULL,
+    message_id TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    detail TEXT NOT NULL DEFAULT '',
+    updated TEXT NOT NULL,
+    PRIMARY KEY (round, email)
+);
+"""
+
+
+def ledger_path(out: Path, date: dt.date) -> Path:
+    """Where the ledger of the issue dated ``date`` lives."""
+    return out / f"{date.isoformat()}.send-ledger.sqlite"
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A recipient's row in the current round."""
+
+    email: str
+    state: str
+    attempts: int
+    detail: str
+
+
+class Ledger:
+    """The open ledger of one issue; holds an exclusive lock while open."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            # flock on the database file itself: independent of SQLite's own
+            # fcntl locks, released by the kernel when the process dies.
+            self._lock = open(path, "a+b")
+        except OSError as exc:
+            raise DigestError(f"cannot open the send ledger {path}: {exc.strerror}") from None
+        if fcntl is not None:
+            try:
+                fcntl.flock(self._lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                self._lock.close()
+                raise DigestError(f"another digest send of this issue is running (lock on {path})") from None
+        try:
+            self._db = sqlite3.connect(path, isolation_level=None)
+            self._db.execute("PRAGMA journal_mode=WAL")  # one fsync per commit, appended
+            self._db.execute("PRAGMA synchronous=FULL")
+            self._db.executescript(SCHEMA)
+        except sqlite3.Error as exc:
+            self.close()
+            raise DigestError(f"cannot use the send ledger {path}: {exc}") from None
+        self.round = self._db.execute("SELECT COALESCE(MAX(round), 0) FROM rounds").fetchone()[0]
+
+    def close(self) -> None:
+        if getattr(self, "_db", None) is not None:
+            self._db.close()
+            self._db = None
+        self._lock.close()
+
+    def __enter__(self) -> "Ledger":
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def start_round(self, fingerprint: str) -> int:
+        """Begin a new round (the first send, or a forced resend) and return its number."""
+        self.round += 1
+        self._db.execute("INSERT INTO rounds VALUES (?, ?, ?)", (self.round, _now(), fingerprint))
+        return self.round
+
+    def fingerprint(self) -> str | None:
+        """The content hash recorded when the current round began."""
+        row = self._db.execute("SELECT fingerprint FROM rounds WHERE round = ?", (self.round,)).fetchone()
+        return row[0] if row else None
+
+    def settle_interrupted(self) -> int:
+        """Turn rows left in ``sending`` by a dead process into ``unknown``; return how many."""
+        cursor = self._db.execute(
+            "UPDATE deliveries SET state = ?, detail = ?, updated = ? WHERE round = ? AND state = ?",
+            (UNKNOWN, "the previous run stopped after handing over the message", _now(), self.round, SENDING))
+        return cursor.rowcount
+
+    def entries(self) -> dict[str, Entry]:
+        """Every row of the current round, by lower-case address."""
+        rows = self._db.execute("SELECT email, state, attempts, detail FROM deliveries WHERE round = ?", (self.round,))
+        return {r[0]: Entry(*r) for r in rows}
+
+    def mark(self, email: str, state: str, message_id: str, detail: str = "", attempt: bool = False) -> None:
+        """Record ``state`` for ``email`` in the current round, committed at once."""
+        self._db.execute(
+            "INSERT INTO deliveries (round, email, state, message_id, attempts, detail, updated) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (round, email) DO UPDATE SET "
+            "state = excluded.state, message_id = excluded.message_id, detail = excluded.detail, "
+            "updated = excluded.updated, attempts = deliveries.attempts + ?",
+            (self.round, email.lower(), state, message_id, int(attempt), detail[:500], _now(), int(attempt)))
+
+    def counts(self) -> dict[str, int]:
+        """How many rows of the current round are in each state."""
+        rows = self._db.execute("SELECT state, COUNT(*) FROM deliveries WHERE round = ? GROUP BY state", (self.round,))
+        return dict(rows.fetchall())
