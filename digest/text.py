@@ -5,11 +5,12 @@ pip package (no data download; 47 of the 48 "Golden Rules" in
 ``../shared/data/sentences``). pysbd is thorough but slow (about 40 ms for a
 600-word article), so :func:`split_sentences` puts a fast pass in front of it:
 
-1. A regular expression cuts the text at *plain* boundaries: ``.``, ``!`` or
+1. Sentences run together without a space ("at home.Half of") get one.
+2. A regular expression cuts the text at *plain* boundaries: ``.``, ``!`` or
    ``?`` (and closing quotes) after an ordinary word that is not one of
    pysbd's abbreviations for the language, followed by space and a capital
    letter or an opening quote. pysbd splits at every such place too.
-2. A piece left between two plain boundaries that holds no other sentence
+3. A piece left between two plain boundaries that holds no other sentence
    punctuation followed by a space is one sentence as it is. Only pieces that
    still hold something ambiguous (``Mr.``, ``U.S.``, ``5 p.m.``, ``...``,
    ``"Why?" she asked``, list numbers) go through pysbd.
@@ -45,6 +46,10 @@ _BOUNDARY = re.compile(
 _AMBIGUOUS = re.compile(
     r"(?P<word>\S*?)[.!?…][\"'”’»)\]]*(?:\s+(?![a-z])|$)|\.\.|\n|[•▪]|(?:^|\s)(?:\d{1,2}|[a-z])\)\s"
 )
+#: Two sentences run together without a space, as in text flattened from web
+#: pages ("at home.Half of parents"); not a domain or e-mail address
+#: ("www.Example.com", "Jane.Doe@example.com").
+_GLUED = re.compile(r"(?<=[^\W\d_]{2}[.!?])(?=[^\W\d_a-z][^\W\d_A-Z]+\b(?![.@]\w))")
 #: A plain word: two or more letters, letters mixed with digits ("3pm", "U2")
 #: or a number of three or more digits (a year), with inner hyphens or apostrophes, maybe
 #: inside quotes or brackets. Single letters (initials) and digits (list
@@ -94,6 +99,7 @@ def split_sentences(text: str, language: str = "en") -> list[str]:
     if not text:
         return []
     abbreviations, prepositive = _abbreviations(language)
+    text = _GLUED.sub(" ", text)
     pieces: list[str] = []
     start = 0
     for match in _BOUNDARY.finditer(text):

@@ -22,10 +22,10 @@ def test_bullet_count_follows_request(articles):
 
 
 def test_short_article_gives_what_it_has():
-    article = Article(path="x", title="T", body="Only one sentence here. And a second.")
+    article = Article(path="x", title="T", body="Only one sentence here. And a second one, long enough to be a bullet.")
     summary = summarize(article, bullets=3)
     assert summary.lede == "Only one sentence here."
-    assert summary.bullets == ("And a second.",)
+    assert summary.bullets == ("And a second one, long enough to be a bullet.",)
 
 
 def test_empty_body_falls_back_to_title():

@@ -1,0 +1,76 @@
+"""Article -> Summary: a one-sentence lede, a few bullets, keywords, reading time.
+
+News is written lead-first, so the lede is the body's first real sentence
+(after datelines, bylines and share bars are stripped; see
+:mod:`.sentences`). Bullets are picked from the sentences after it by
+salience (centrality x position prior / sqrt(length); see :mod:`.salience`)
+with redundancy control, and shown in the article's order. The whole is
+deterministic and offline.
+"""
+
+from __future__ import annotations
+
+import math
+
+from ..model import Article, Summary
+from .keywords import keywords
+from .language import language_rules
+from .salience import Salience
+from .sentences import MAX_BULLET_WORDS, can_be_bullet, can_lead, summary_sentences, word_count
+
+__all__ = ["READING_WPM", "MAX_BULLET_WORDS", "summarize", "summary_sentences"]
+
+#: Average adult silent reading speed, words per minute.
+READING_WPM = 230
+#: Paragraphs this short without sentence punctuation are subheads.
+_SUBHEAD_WORDS = 12
+
+
+def summarize(article: Article, bullets: int = 3, max_words: int | None = None) -> Summary:
+    """Summarize one article: the lede, then up to ``bullets`` bullet sentences.
+
+    ``max_words`` caps the words of lede and bullets together: bullets that do
+    not fit are left out (the lede always stays, however long).
+    """
+    rules = language_rules(article.language)
+    minutes = max(1, math.ceil(article.word_count / READING_WPM))
+    sentences = summary_sentences([p for p in article.paragraphs if not _is_subhead(p)], article.language)
+    lede_index = next((i for i, s in enumerate(sentences) if can_lead(s)), None)
+    if lede_index is None:
+        lede = sentences[0] if sentences else article.title
+        return Summary(lede=lede, keywords=keywords(sentences, article.title, lede, rules), reading_minutes=minutes)
+
+    lede = sentences[lede_index]
+    chosen: list[int] = []
+    budget = [math.inf if max_words is None else max_words - word_count(lede)]
+    if bullets > 0 and budget[0] > 0:
+        counts = [word_count(s) for s in sentences]
+        salience = Salience(sentences, counts, rules, title=_real_title(article))
+        candidates = [i for i in range(lede_index + 1, len(sentences))
+                      if counts[i] <= budget[0] and can_be_bullet(sentences[i])]
+
+        def fits(index: int) -> bool:
+            if counts[index] > budget[0]:
+                return False
+            budget[0] -= counts[index]
+            return True
+
+        chosen = salience.pick(candidates, [lede_index], bullets, fits)
+    return Summary(
+        lede=lede,
+        bullets=tuple(sentences[i] for i in sorted(chosen)),
+        keywords=keywords(sentences, article.title, lede, rules),
+        reading_minutes=minutes,
+    )
+
+
+def _is_subhead(paragraph: str) -> bool:
+    return len(paragraph.split()) <= _SUBHEAD_WORDS and not paragraph.rstrip().endswith(
+        (".", "!", "?", "\u201d", '"', ":")
+    )
+
+
+def _real_title(article: Article) -> str:
+    """The title, unless it is only the file's name (as with ``--no-extract``)."""
+    stem = article.path.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return "" if article.title.strip() == stem else article.title
