@@ -13,15 +13,19 @@ from __future__ import annotations
 import math
 
 from ..model import Article, Summary
+from ..text import split_words
 from .keywords import keywords
 from .language import language_rules
 from .salience import Salience
-from .sentences import MAX_BULLET_WORDS, can_be_bullet, can_lead, summary_sentences, word_count
+from .sentences import MAX_BULLET_WORDS, can_be_bullet, can_lead, summary_sentences
 
 __all__ = ["READING_WPM", "MAX_BULLET_WORDS", "summarize", "summary_sentences"]
 
 #: Average adult silent reading speed, words per minute.
 READING_WPM = 230
+#: The lede is the most relevant (centrality x position prior, whatever its
+#: length) of the first LEDE_WINDOW sentences that can lead.
+LEDE_WINDOW = 2
 #: Paragraphs this short without sentence punctuation are subheads.
 _SUBHEAD_WORDS = 12
 
@@ -35,19 +39,23 @@ def summarize(article: Article, bullets: int = 3, max_words: int | None = None) 
     rules = language_rules(article.language)
     minutes = max(1, math.ceil(article.word_count / READING_WPM))
     sentences = summary_sentences([p for p in article.paragraphs if not _is_subhead(p)], article.language)
-    lede_index = next((i for i, s in enumerate(sentences) if can_lead(s)), None)
-    if lede_index is None:
+    words = [split_words(s) for s in sentences]
+    openers = [i for i, s in enumerate(sentences) if can_lead(s)][:LEDE_WINDOW]
+    if not openers:
         lede = sentences[0] if sentences else article.title
-        return Summary(lede=lede, keywords=keywords(sentences, article.title, lede, rules), reading_minutes=minutes)
+        return Summary(lede=lede, keywords=keywords(words, article.title, lede, rules), reading_minutes=minutes)
 
+    salience = Salience(words, rules, title=_real_title(article))
+    # The first sentence, unless a feature-style opener ("As records go, it
+    # was impressive.") says less about the story than the one after it.
+    lede_index = max(openers, key=lambda i: (salience.relevance[i], -i))
     lede = sentences[lede_index]
+    counts = [len(w) for w in words]
     chosen: list[int] = []
-    budget = [math.inf if max_words is None else max_words - word_count(lede)]
+    budget = [math.inf if max_words is None else max_words - counts[lede_index]]
     if bullets > 0 and budget[0] > 0:
-        counts = [word_count(s) for s in sentences]
-        salience = Salience(sentences, counts, rules, title=_real_title(article))
         candidates = [i for i in range(lede_index + 1, len(sentences))
-                      if counts[i] <= budget[0] and can_be_bullet(sentences[i])]
+                      if counts[i] <= budget[0] and can_be_bullet(sentences[i], counts[i])]
 
         def fits(index: int) -> bool:
             if counts[index] > budget[0]:
@@ -59,7 +67,7 @@ def summarize(article: Article, bullets: int = 3, max_words: int | None = None) 
     return Summary(
         lede=lede,
         bullets=tuple(sentences[i] for i in sorted(chosen)),
-        keywords=keywords(sentences, article.title, lede, rules),
+        keywords=keywords(words, article.title, lede, rules),
         reading_minutes=minutes,
     )
 

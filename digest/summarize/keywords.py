@@ -20,18 +20,19 @@ MAX_KEYWORDS = 5
 HEADLINE_WEIGHT = 3
 
 
-def keywords(sentences: list[str], title: str, lede: str, rules: LanguageRules) -> tuple[str, ...]:
-    """3-5 keywords (fewer for a very short text), most important first."""
+def keywords(words: list[list[str]], title: str, lede: str, rules: LanguageRules) -> tuple[str, ...]:
+    """3-5 keywords (fewer for a very short text), most important first; ``words``: each sentence's words."""
     scores: Counter[str] = Counter()
     forms: defaultdict[str, Counter[str]] = defaultdict(Counter)
-    for text, weight in ((title, HEADLINE_WEIGHT - 1), (lede, HEADLINE_WEIGHT - 1), *((s, 1) for s in sentences)):
-        for word in split_words(text):
-            terms = rules.terms(word)
-            if not terms or len(word) < 3:
+    headline = ((split_words(title), HEADLINE_WEIGHT - 1), (split_words(lede), HEADLINE_WEIGHT - 1))
+    for sentence, weight in (*headline, *((w, 1) for w in words)):
+        for word in sentence:
+            term = rules.term(word)
+            if term is None or len(word) < 3:
                 continue
-            scores[terms[0]] += weight
+            scores[term] += weight
             if weight == 1:
-                forms[terms[0]][word] += 1
+                forms[term][word] += 1
     ranked = [stem for stem, _ in sorted(scores.items(), key=lambda item: (-item[1], item[0])) if stem in forms]
     chosen = [stem for stem in ranked if scores[stem] >= 2][:MAX_KEYWORDS]
     if len(chosen) < MIN_KEYWORDS:

@@ -35,18 +35,21 @@ class LanguageRules:
     stem_word: Callable[[str], str]
     _stems: dict[str, str] = field(default_factory=dict)
 
-    def terms(self, text: str) -> list[str]:
-        """Stemmed content words of ``text``: lower case, no stop words, no bare numbers."""
-        terms = []
-        for word in split_words(text):
-            lower = word.lower()
+    def term(self, word: str) -> str | None:
+        """The stem of a content word; None for stop words, bare numbers and single letters."""
+        lower = word.lower()
+        stem = self._stems.get(lower)
+        if stem is None:
             if lower in self.stop_words or lower.isdigit() or len(lower) < 2:
-                continue
-            stem = self._stems.get(lower)
-            if stem is None:
-                stem = self._stems[lower] = self.stem_word(lower)
-            terms.append(stem)
-        return terms
+                stem = ""
+            else:
+                stem = self.stem_word(lower)
+            self._stems[lower] = stem
+        return stem or None
+
+    def terms(self, text: str) -> list[str]:
+        """Stemmed content words of ``text``, in order."""
+        return [t for t in map(self.term, split_words(text)) if t]
 
 
 @functools.lru_cache(maxsize=None)

@@ -35,42 +35,54 @@ NEAR_DUPLICATE = 0.6
 Vector = dict[str, float]
 
 
-def _cosine(a: Vector, b: Vector) -> float:
+def _norm(vector: Vector) -> float:
+    return math.sqrt(sum(w * w for w in vector.values()))
+
+
+def _cosine(a: Vector, b: Vector, norm_a: float, norm_b: float) -> float:
     if len(a) > len(b):
         a, b = b, a
     dot = sum(weight * b.get(term, 0.0) for term, weight in a.items())
-    if not dot:
-        return 0.0
-    return dot / (math.sqrt(sum(w * w for w in a.values())) * math.sqrt(sum(w * w for w in b.values())))
+    return dot / (norm_a * norm_b) if dot else 0.0
 
 
 class Salience:
     """TF-IDF vectors of an article's sentences, their salience, and MMR selection."""
 
-    def __init__(self, sentences: Sequence[str], word_counts: Sequence[int], rules: LanguageRules,
-                 title: str = "") -> None:
-        counts = [Counter(rules.terms(s)) for s in sentences]
+    def __init__(self, words: Sequence[list[str]], rules: LanguageRules, title: str = "") -> None:
+        """``words``: each sentence's words, in article order."""
+        counts = [Counter(t for t in map(rules.term, sentence) if t) for sentence in words]
         frequency: Counter[str] = Counter()
         for terms in counts:
             frequency.update(terms.keys())
-        total = len(sentences)
+        total = len(words)
         idf = {term: math.log((total + 1) / (df + 0.5)) for term, df in frequency.items()}
         self.vectors: list[Vector] = [{t: n * idf[t] for t, n in c.items()} for c in counts]
+        self._norms = [_norm(v) for v in self.vectors]
         article: Counter[str] = Counter()
         for terms in counts:
             article.update(terms)
         article_vector = {t: n * idf[t] for t, n in article.items()}
         title_vector = {t: idf.get(t, 1.0) for t in rules.terms(title)}
-        self.scores = []
+        #: Centrality x position prior: what a sentence says about the story.
+        self.relevance: list[float] = []
+        #: Relevance per sqrt(word): what a sentence says for its length (bullets).
+        self.scores: list[float] = []
         for index, vector in enumerate(self.vectors):
-            centrality = _cosine(vector, article_vector)
+            centrality = _cosine(vector, article_vector, self._norms[index], _norm(article_vector))
             if title_vector:
-                centrality += TITLE_WEIGHT * _cosine(vector, title_vector)
-            prior = 1.0 / (1.0 + index / POSITION_SCALE)
-            self.scores.append(centrality * prior / max(word_counts[index], 10) ** LENGTH_EXPONENT)
+                centrality += TITLE_WEIGHT * _cosine(vector, title_vector, self._norms[index], _norm(title_vector))
+            self.relevance.append(centrality / (1.0 + index / POSITION_SCALE))
+            self.scores.append(self.relevance[-1] / max(len(words[index]), 10) ** LENGTH_EXPONENT)
+        self._similar: dict[tuple[int, int], float] = {}
 
     def similarity(self, i: int, j: int) -> float:
-        return _cosine(self.vectors[i], self.vectors[j])
+        """Cosine similarity of two sentences (cached: MMR asks the same pairs again)."""
+        key = (i, j) if i < j else (j, i)
+        value = self._similar.get(key)
+        if value is None:
+            value = self._similar[key] = _cosine(self.vectors[i], self.vectors[j], self._norms[i], self._norms[j])
+        return value
 
     def pick(self, candidates: Sequence[int], picked: Sequence[int], count: int,
              fits: Callable[[int], bool] = lambda _: True) -> list[int]:

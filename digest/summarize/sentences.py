@@ -99,13 +99,16 @@ def word_count(sentence: str) -> int:
 
 def can_lead(sentence: str) -> bool:
     """Whether a sentence can be the lede: a statement of some length, not a question."""
-    return word_count(sentence) >= 5 and not sentence.rstrip("\"'”’»").endswith("?")
+    return word_count(sentence) >= 3 and not sentence.rstrip("\"'”’»").endswith("?")
 
 
-def can_be_bullet(sentence: str, max_words: int = MAX_BULLET_WORDS) -> bool:
-    """Whether a sentence reads well as a bullet: a statement of 6-40 words, not a bare quote."""
-    words = word_count(sentence)
-    if not MIN_BULLET_WORDS <= words <= max_words:
+def can_be_bullet(sentence: str, words: int | None = None) -> bool:
+    """Whether a sentence reads well as a bullet: a statement of 6-40 words, not a bare quote.
+
+    ``words`` is the sentence's word count when the caller knows it.
+    """
+    words = word_count(sentence) if words is None else words
+    if not MIN_BULLET_WORDS <= words <= MAX_BULLET_WORDS:
         return False
     if sentence.rstrip("\"'”’»").endswith("?"):
         return False
