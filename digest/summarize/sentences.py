@@ -35,6 +35,11 @@ _FURNITURE = re.compile(
     r"|Media playback is (?:not supported|unsupported) on (?:this|your) device\.?",
     re.IGNORECASE,
 )
+#: A Daily Mail style byline opening a paragraph: "By . Jane Doe . PUBLISHED: .
+#: 10:37 EST, 2 July 2013 . | . UPDATED: . 12:13 EST, 2 July 2013 ."
+_BYLINE = re.compile(
+    r"^\s*By\s*\.\s*[^.]{1,80}?\s*\.\s*(?:(?:PUBLISHED|UPDATED)\s*:\s*\.\s*[^.|]{1,40}?\d{4}\s*\.\s*\|?\s*\.?\s*)*"
+)
 #: Sentences that are page furniture as a whole.
 _JUNK = re.compile(
     r"^(?:By\b.{0,60}$|By\s*\.|PUBLISHED\b|UPDATED\b|Last updated\b|Updated\b.{0,40}\d{4}|Click here\b"
@@ -86,7 +91,7 @@ def summary_sentences(paragraphs: list[str], language: str) -> list[str]:
     """The body's sentences, in order, cleaned and with run-on captions split; furniture dropped."""
     sentences = []
     for paragraph in paragraphs:
-        for raw in split_sentences(paragraph, language):
+        for raw in split_sentences(_BYLINE.sub("", paragraph, count=1), language):
             for sentence in split_run_on(clean_sentence(raw)):
                 if not is_junk(sentence):
                     sentences.append(sentence)
