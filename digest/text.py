@@ -113,7 +113,10 @@ def split_sentences(text: str, language: str = "en") -> list[str]:
         # The piece's own final punctuation is not ambiguous: look before it.
         body = piece.rstrip(".!?\"'”’»)] ")
         if _is_ambiguous(body, prepositive):
-            for sentence in _segmenter(language).segment(piece):
+            # processor().process() is segment() without its recovery of each
+            # sentence's character span (a regex compiled per sentence); the
+            # sentences are the same, and they are stripped here anyway.
+            for sentence in _segmenter(language).processor(piece).process():
                 sentence = sentence.strip()
                 # pysbd sometimes leaves a closing quote to start the next sentence.
                 if sentences and sentence[:1] in "’”»" and sentence[1:2] in ("", " "):

@@ -40,12 +40,13 @@ def summarize(article: Article, bullets: int = 3, max_words: int | None = None) 
     minutes = max(1, math.ceil(article.word_count / READING_WPM))
     sentences = summary_sentences([p for p in article.paragraphs if not _is_subhead(p)], article.language)
     words = [split_words(s) for s in sentences]
-    openers = [i for i, s in enumerate(sentences) if can_lead(s)][:LEDE_WINDOW]
+    terms = [list(map(rules.term, sentence)) for sentence in words]
+    openers = [i for i, s in enumerate(sentences) if can_lead(s, len(words[i]))][:LEDE_WINDOW]
     if not openers:
         lede = sentences[0] if sentences else article.title
-        return Summary(lede=lede, keywords=keywords(words, article.title, lede, rules), reading_minutes=minutes)
+        return Summary(lede=lede, keywords=keywords(words, terms, article.title, lede, rules), reading_minutes=minutes)
 
-    salience = Salience(words, rules, title=_real_title(article))
+    salience = Salience(words, rules, title=_real_title(article), terms=terms)
     # The first sentence, unless a feature-style opener ("As records go, it
     # was impressive.") says less about the story than the one after it.
     lede_index = max(openers, key=lambda i: (salience.relevance[i], -i))
@@ -67,7 +68,7 @@ def summarize(article: Article, bullets: int = 3, max_words: int | None = None) 
     return Summary(
         lede=lede,
         bullets=tuple(sentences[i] for i in sorted(chosen)),
-        keywords=keywords(words, article.title, lede, rules),
+        keywords=keywords(words, terms, article.title, lede, rules),
         reading_minutes=minutes,
     )
 

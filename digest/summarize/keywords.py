@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from ..text import split_words
 from .language import LanguageRules
 
 MIN_KEYWORDS = 3
@@ -20,24 +19,28 @@ MAX_KEYWORDS = 5
 HEADLINE_WEIGHT = 3
 
 
-def keywords(words: list[list[str]], title: str, lede: str, rules: LanguageRules) -> tuple[str, ...]:
-    """3-5 keywords (fewer for a very short text), most important first; ``words``: each sentence's words."""
+def keywords(words: list[list[str]], terms: list[list[str | None]], title: str, lede: str,
+             rules: LanguageRules) -> tuple[str, ...]:
+    """3-5 keywords (fewer for a very short text), most important first.
+
+    ``words`` are each sentence's words, ``terms`` their stems (None for stop words).
+    """
     scores: Counter[str] = Counter()
     forms: defaultdict[str, Counter[str]] = defaultdict(Counter)
-    headline = ((split_words(title), HEADLINE_WEIGHT - 1), (split_words(lede), HEADLINE_WEIGHT - 1))
-    for sentence, weight in (*headline, *((w, 1) for w in words)):
-        for word in sentence:
-            term = rules.term(word)
-            if term is None or len(word) < 3:
-                continue
-            scores[term] += weight
-            if weight == 1:
+    for sentence, stems in zip(words, terms):
+        for word, term in zip(sentence, stems):
+            if term is not None and len(word) >= 3:
+                scores[term] += 1
                 forms[term][word] += 1
-    ranked = [stem for stem, _ in sorted(scores.items(), key=lambda item: (-item[1], item[0])) if stem in forms]
-    chosen = [stem for stem in ranked if scores[stem] >= 2][:MAX_KEYWORDS]
+    for headline in (title, lede):
+        for term in rules.terms(headline):
+            if term in scores:
+                scores[term] += HEADLINE_WEIGHT - 1
+    ranked = sorted(scores, key=lambda term: (-scores[term], term))
+    chosen = [term for term in ranked if scores[term] >= 2][:MAX_KEYWORDS]
     if len(chosen) < MIN_KEYWORDS:
         chosen = ranked[:MIN_KEYWORDS]
-    return tuple(_display(forms[stem]) for stem in chosen)
+    return tuple(_display(forms[term]) for term in chosen)
 
 
 def _display(forms: Counter[str]) -> str:

@@ -43,15 +43,19 @@ def _cosine(a: Vector, b: Vector, norm_a: float, norm_b: float) -> float:
     if len(a) > len(b):
         a, b = b, a
     dot = sum(weight * b.get(term, 0.0) for term, weight in a.items())
-    return dot / (norm_a * norm_b) if dot else 0.0
+    return dot / (norm_a * norm_b) if dot else 0.0  # dot > 0 implies both norms > 0
 
 
 class Salience:
     """TF-IDF vectors of an article's sentences, their salience, and MMR selection."""
 
-    def __init__(self, words: Sequence[list[str]], rules: LanguageRules, title: str = "") -> None:
-        """``words``: each sentence's words, in article order."""
-        counts = [Counter(t for t in map(rules.term, sentence) if t) for sentence in words]
+    def __init__(self, words: Sequence[list[str]], rules: LanguageRules, title: str = "",
+                 terms: Sequence[list[str | None]] | None = None) -> None:
+        """``words``: each sentence's words, in article order; ``terms``: their
+        stems (None for stop words) when the caller has them already."""
+        if terms is None:
+            terms = [list(map(rules.term, sentence)) for sentence in words]
+        counts = [Counter(t for t in sentence if t) for sentence in terms]
         frequency: Counter[str] = Counter()
         for terms in counts:
             frequency.update(terms.keys())
@@ -68,10 +72,11 @@ class Salience:
         self.relevance: list[float] = []
         #: Relevance per sqrt(word): what a sentence says for its length (bullets).
         self.scores: list[float] = []
+        article_norm, title_norm = _norm(article_vector), _norm(title_vector)
         for index, vector in enumerate(self.vectors):
-            centrality = _cosine(vector, article_vector, self._norms[index], _norm(article_vector))
+            centrality = _cosine(vector, article_vector, self._norms[index], article_norm)
             if title_vector:
-                centrality += TITLE_WEIGHT * _cosine(vector, title_vector, self._norms[index], _norm(title_vector))
+                centrality += TITLE_WEIGHT * _cosine(vector, title_vector, self._norms[index], title_norm)
             self.relevance.append(centrality / (1.0 + index / POSITION_SCALE))
             self.scores.append(self.relevance[-1] / max(len(words[index]), 10) ** LENGTH_EXPONENT)
         self._similar: dict[tuple[int, int], float] = {}

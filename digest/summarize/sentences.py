@@ -57,6 +57,7 @@ _TITLE_CUES = frozenset(
     "in of the a an to for on at by with from and or as into than that this is was be dubbed called named".split()
 )
 _OPENING_QUOTE = re.compile(r"^[\"“‘'«]")
+_ANY_WORD = re.compile(r"\w")
 
 
 def clean_sentence(sentence: str) -> str:
@@ -68,12 +69,12 @@ def clean_sentence(sentence: str) -> str:
 
 def is_junk(sentence: str) -> bool:
     """True for bylines, credits, promotions: sentences that are furniture as a whole."""
-    return not split_words(sentence) or bool(_JUNK.search(sentence))
+    return not _ANY_WORD.search(sentence) or bool(_JUNK.search(sentence))
 
 
 def split_run_on(sentence: str) -> list[str]:
     """Split a long sentence where a photo caption ran into it without a full stop."""
-    if len(split_words(sentence)) <= RUN_ON_WORDS:
+    if sentence.count(" ") < RUN_ON_WORDS or len(split_words(sentence)) <= RUN_ON_WORDS:
         return [sentence]
     parts: list[str] = []
     start = 0
@@ -102,9 +103,13 @@ def word_count(sentence: str) -> int:
     return len(split_words(sentence))
 
 
-def can_lead(sentence: str) -> bool:
-    """Whether a sentence can be the lede: a statement of some length, not a question."""
-    return word_count(sentence) >= 3 and not sentence.rstrip("\"'”’»").endswith("?")
+def can_lead(sentence: str, words: int | None = None) -> bool:
+    """Whether a sentence can be the lede: a statement of some length, not a question.
+
+    ``words`` is the sentence's word count when the caller knows it.
+    """
+    words = word_count(sentence) if words is None else words
+    return words >= 3 and not sentence.rstrip("\"'”’»").endswith("?")
 
 
 def can_be_bullet(sentence: str, words: int | None = None) -> bool:
