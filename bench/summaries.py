@@ -4,7 +4,9 @@
 
 Prints ROUGE-1/2/Lsum F1 (x100; rouge-score with the Porter stemmer, Lsum
 over newline-separated sentences, as in ../shared/data/README.md) and
-articles per second (summarizing only, sentence splitting included) for:
+articles per second of CPU time on one core (summarizing only, sentence
+splitting included; CPU time, so that other work on the machine does not
+count) for:
 
 - cnndm.jsonl, three sentences: digest (lede + 2 bullets, as
   ``digest summarize --no-extract --bullets 2`` makes them), Lead-3 (first
@@ -94,9 +96,9 @@ def reference(row: Row, dataset: str) -> str:
 
 def evaluate(rows: list[Row], dataset: str, method: Method) -> tuple[float, float, float, float]:
     """Mean ROUGE F1 x100 and articles per second of ``method`` on ``rows``."""
-    start = time.perf_counter()
+    start = time.process_time()
     outputs = [method(row) for row in rows]
-    rate = len(rows) / (time.perf_counter() - start)
+    rate = len(rows) / (time.process_time() - start)
     totals = [0.0, 0.0, 0.0]
     for row, sentences in zip(rows, outputs):
         scores = _SCORER.score(reference(row, dataset), "\n".join(sentences))

@@ -8,8 +8,8 @@ maximal marginal relevance: salience minus similarity to what is already
 picked, so no two bullets say the same thing and none repeats the lede.
 
 The parameters were set on the CNN/Daily Mail dev set (``bench/summaries.py``)
-and are smooth optima, not sharp ones: neighbouring values score within 0.3
-ROUGE.
+and are smooth optima, not sharp ones: halving or doubling one moves ROUGE-1
+by at most ~0.5.
 """
 
 from __future__ import annotations
