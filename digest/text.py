@@ -44,7 +44,7 @@ _BOUNDARY = re.compile(
 #: which no splitter ends a sentence), an ellipsis, a line break, or list
 #: markers ("•", "1)", "a)").
 _AMBIGUOUS = re.compile(
-    r"(?P<word>\S*?)[.!?…][\"'”’»)\]]*(?:\s+(?![a-z])|$)|\.\.|\n|[•▪]|(?:^|\s)(?:\d{1,2}|[a-z])\)\s"
+    r"(?P<stop>[.!?…])[\"'”’»)\]]*(?:\s+(?![a-z])|$)|\.\.|\n|[•▪]|(?:^|\s)(?:\d{1,2}|[a-z])\)\s"
 )
 #: Two sentences run together without a space, as in text flattened from web
 #: pages ("at home.Half of parents"); not a domain or e-mail address
@@ -78,8 +78,12 @@ def _abbreviations(language: str) -> tuple[frozenset[str], frozenset[str]]:
 def _is_ambiguous(body: str, prepositive: frozenset[str]) -> bool:
     """True when a piece may hold a sentence boundary that only pysbd can judge."""
     for match in _AMBIGUOUS.finditer(body):
-        word = match.group("word")
-        if not word or word.lstrip("\"'“‘«([").lower() not in prepositive or not match.group().startswith(word + "."):
+        if match.group("stop") != ".":
+            return True
+        # A full stop after "Mr", "Dr", "Gen"... never ends a sentence.
+        start = match.start()
+        word = body[body.rfind(" ", 0, start) + 1:start].lstrip("\"'“‘«([").lower()
+        if word not in prepositive:
             return True
     return False
 
