@@ -66,7 +66,8 @@ def test_bullets_are_distinct_and_do_not_repeat_the_lede():
 
 
 def test_bullets_are_statements_in_article_order():
-    summary = summarize(_story(), bullets=5)
+    summary = summarize(_story(), bullets=4)
+    assert len(summary.bullets) == 4
     positions = [STORY.index(b) for b in summary.bullets]
     assert positions == sorted(positions)
     for bullet in summary.bullets:
@@ -100,6 +101,12 @@ def test_short_article_gives_what_it_has():
     summary = summarize(article, bullets=3)
     assert summary.lede == "The council closed the bridge on Monday after engineers found cracks."
     assert summary.bullets == ("Engineers will inspect the cracked bridge again next week.",)
+
+
+def test_short_sentences_fill_in_when_nothing_better_is_left():
+    body = "The council approved the budget on Monday. It raises taxes by 2%. Will it pass? Roads get less."
+    summary = summarize(_story(body), bullets=3)
+    assert summary.bullets == ("It raises taxes by 2%.", "Roads get less.")
 
 
 def test_empty_body_falls_back_to_title():

@@ -65,6 +65,12 @@ def summarize(article: Article, bullets: int = 3, max_words: int | None = None) 
             return True
 
         chosen = salience.pick(candidates, [lede_index], bullets, fits)
+        if len(chosen) < bullets:
+            # A short text: rather than fewer bullets, take what it has that
+            # fits (short sentences and quotes too; still no questions).
+            rest = [i for i in range(lede_index + 1, len(sentences))
+                    if i not in chosen and can_lead(sentences[i], counts[i]) and counts[i] <= MAX_BULLET_WORDS]
+            chosen += salience.pick(rest, [lede_index, *chosen], bullets - len(chosen), fits)
     return Summary(
         lede=lede,
         bullets=tuple(sentences[i] for i in sorted(chosen)),
