@@ -1,4 +1,4 @@
-from digest.summarize.sentences import can_be_bullet, clean_sentence, is_junk, split_run_on, summary_sentences
+from digest.summarize.sentences import can_be_bullet, clean_sentence, is_junk, split_run_on, summary_sentences, unwrap
 
 
 def test_datelines_are_stripped():
@@ -52,3 +52,14 @@ def test_poor_bullets():
     assert not can_be_bullet("Will the storm knock out power to thousands of homes again?")
     assert not can_be_bullet("‘We lost everything we had in an hour on Friday.’")  # a quote without its speaker
     assert not can_be_bullet(" ".join(["word"] * 41) + ".")
+
+
+def test_hard_wrapped_lines_are_joined_but_headings_kept():
+    wrapped = ("The council approved the budget on Monday after a long\n"
+               "debate that ran late into the night. It raises taxes by\n"
+               "two percent.")
+    assert summary_sentences([wrapped], "en") == [
+        "The council approved the budget on Monday after a long debate that ran late into the night.",
+        "It raises taxes by two percent.",
+    ]
+    assert unwrap("Council approves budget\nThe council approved it.") == "Council approves budget\nThe council approved it."

@@ -88,11 +88,21 @@ def split_run_on(sentence: str) -> list[str]:
     return parts
 
 
+#: A line break inside a sentence of hard-wrapped text: after a long line
+#: that does not end a sentence, or before a lower-case letter.
+_WRAPPED = re.compile(r"(?<=[^\n]{40}[^.!?:\"”’\n])[ \t]*\n[ \t]*(?=\S)|[ \t]*\n[ \t]*(?=[a-z])")
+
+
+def unwrap(paragraph: str) -> str:
+    """A paragraph of hard-wrapped lines as one line; a short heading line stays a line."""
+    return _WRAPPED.sub(" ", paragraph)
+
+
 def summary_sentences(paragraphs: list[str], language: str) -> list[str]:
     """The body's sentences, in order, cleaned and with run-on captions split; furniture dropped."""
     sentences = []
     for paragraph in paragraphs:
-        for raw in split_sentences(_BYLINE.sub("", paragraph, count=1), language):
+        for raw in split_sentences(_BYLINE.sub("", unwrap(paragraph), count=1), language):
             for sentence in split_run_on(clean_sentence(raw)):
                 if not is_junk(sentence):
                     sentences.append(sentence)
