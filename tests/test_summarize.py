@@ -168,10 +168,15 @@ def test_shared_articles_make_three_sentence_summaries(shared_data):
     for row in rows:
         summary = summarize(Article(path=f"{row['id']}.txt", title=row["id"], body=row["article"]), bullets=2)
         assert len(summary.bullets) == 2
+        text = " ".join(row["article"].split())
+        positions = []
         for sentence in (summary.lede, *summary.bullets):
-            assert sentence in row["article"].replace("\xa0", " ") or sentence in row["article"]
-        positions = [row["article"].find(b) for b in summary.bullets]
-        assert positions == sorted(positions)
+            # Whitespace is normalised; a photo caption that ran into the next
+            # sentence gets its full stop back.
+            found = text.find(sentence) if sentence in text else text.find(sentence[:-1])
+            assert found >= 0, sentence
+            positions.append(found)
+        assert positions[1:] == sorted(positions[1:])
 
 
 def test_cli_summarize_jsonl_rows_and_word_budget(tmp_path):

@@ -28,7 +28,7 @@ def test_run_on_captions_are_split_off():
     caption = ("Fighter ace: Douglas Bader's story is to be told in a Hollywood film dubbed ‘The First Great Escape’ "
                "The story of how Douglas Bader recovered from having both legs amputated is remarkable enough.")
     assert split_run_on(caption) == [
-        "Fighter ace: Douglas Bader's story is to be told in a Hollywood film dubbed ‘The First Great Escape’",
+        "Fighter ace: Douglas Bader's story is to be told in a Hollywood film dubbed ‘The First Great Escape’.",
         "The story of how Douglas Bader recovered from having both legs amputated is remarkable enough.",
     ]
     # A title after "in" is not a new sentence, and short sentences are never split.

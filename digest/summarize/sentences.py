@@ -61,10 +61,10 @@ _ANY_WORD = re.compile(r"\w")
 
 
 def clean_sentence(sentence: str) -> str:
-    """A sentence without datelines, share bars and other page furniture."""
+    """A sentence without datelines, share bars and other page furniture, white space normalised."""
     sentence = _FURNITURE.sub(" ", sentence).strip()
     sentence = _DATELINE.sub("", sentence, count=1).strip()
-    return re.sub(r"\s{2,}", " ", sentence)
+    return " ".join(sentence.split())  # also no-break spaces, as pages use them
 
 
 def is_junk(sentence: str) -> bool:
@@ -73,7 +73,7 @@ def is_junk(sentence: str) -> bool:
 
 
 def split_run_on(sentence: str) -> list[str]:
-    """Split a long sentence where a photo caption ran into it without a full stop."""
+    """Split a long sentence where a photo caption ran into it without a full stop (given back)."""
     if sentence.count(" ") < RUN_ON_WORDS or len(split_words(sentence)) <= RUN_ON_WORDS:
         return [sentence]
     parts: list[str] = []
@@ -82,7 +82,9 @@ def split_run_on(sentence: str) -> list[str]:
         left = sentence[start:match.start()].split()
         right = sentence[match.end():].split()
         if len(left) >= 8 and len(right) >= 6 and left[-1].strip("’'”").lower() not in _TITLE_CUES:
-            parts.append(" ".join(left))
+            caption = " ".join(left)
+            # The caption gets back the full stop it lost.
+            parts.append(caption if caption.endswith((".", "!", "?")) else caption + ".")
             start = match.end()
     parts.append(sentence[start:].strip())
     return parts
