@@ -51,7 +51,10 @@ def test_poor_bullets():
     assert not can_be_bullet("He said no.")  # a fragment
     assert not can_be_bullet("Will the storm knock out power to thousands of homes again?")
     assert not can_be_bullet("‘We lost everything we had in an hour on Friday.’")  # a quote without its speaker
-    assert not can_be_bullet(" ".join(["word"] * 41) + ".")
+    assert not can_be_bullet(" ".join(["word"] * 36) + ".")
+    assert not can_be_bullet("I’m fortunate I was put into this position at a great club.")  # inside a quote
+    assert not can_be_bullet("Then we went back to the house to look for the dog.")
+    assert can_be_bullet("The US Army said the veterans of World War I were honoured.")
 
 
 def test_hard_wrapped_lines_are_joined_but_headings_kept():

@@ -58,6 +58,9 @@ _TITLE_CUES = frozenset(
 )
 _OPENING_QUOTE = re.compile(r"^[\"“‘'«]")
 _ANY_WORD = re.compile(r"\w")
+#: First-person words: in news they stand inside quotations ("I'm fortunate
+#: to be here"), whose speaker is in another sentence. Not "US", not "World War I".
+_FIRST_PERSON = re.compile(r"\b(?:(?<!War )I|I['’](?:m|ve|ll|d)|[Mm]e|[Mm]y|[Ww]e|[Ww]e['’](?:re|ve|ll|d)|[Oo]urs?|us)\b")
 
 
 def clean_sentence(sentence: str) -> str:
@@ -125,7 +128,7 @@ def can_lead(sentence: str, words: int | None = None) -> bool:
 
 
 def can_be_bullet(sentence: str, words: int | None = None) -> bool:
-    """Whether a sentence reads well as a bullet: a statement of 6-35 words, not a bare quote.
+    """Whether a sentence reads well as a bullet: a statement of 6-35 words, not a bare quotation.
 
     ``words`` is the sentence's word count when the caller knows it.
     """
@@ -134,5 +137,6 @@ def can_be_bullet(sentence: str, words: int | None = None) -> bool:
         return False
     if sentence.rstrip("\"'”’»").endswith("?"):
         return False
-    # A quotation standing alone ("'That's how football works.") lacks its speaker.
-    return not _OPENING_QUOTE.match(sentence)
+    # A quotation standing alone ("'That's how football works." or a first-person
+    # sentence in the middle of one) lacks its speaker.
+    return not _OPENING_QUOTE.match(sentence) and not _FIRST_PERSON.search(sentence)
