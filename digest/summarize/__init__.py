@@ -1,10 +1,11 @@
 """Article -> Summary: a one-sentence lede, a few bullets, keywords, reading time.
 
 News is written lead-first, so the lede is the body's first real sentence
-(after datelines, bylines and share bars are stripped; see
-:mod:`.sentences`). Bullets are picked from the sentences after it by
-salience (centrality x position prior / sqrt(length); see :mod:`.salience`)
-with redundancy control, and shown in the article's order. The whole is
+(after datelines, bylines and share bars are stripped; see :mod:`.sentences`),
+unless the second says more about the story (a feature-style opener gives way
+to the news). Bullets are picked from the sentences after it by salience
+(centrality x position prior / sqrt(length); see :mod:`.salience`) with
+redundancy control, and shown in the article's order. The whole is
 deterministic and offline.
 """
 
@@ -51,32 +52,38 @@ def summarize(article: Article, bullets: int = 3, max_words: int | None = None) 
     # was impressive.") says less about the story than the one after it.
     lede_index = max(openers, key=lambda i: (salience.relevance[i], -i))
     lede = sentences[lede_index]
-    counts = [len(w) for w in words]
-    chosen: list[int] = []
-    budget = [math.inf if max_words is None else max_words - counts[lede_index]]
-    if bullets > 0 and budget[0] > 0:
-        candidates = [i for i in range(lede_index + 1, len(sentences))
-                      if counts[i] <= budget[0] and can_be_bullet(sentences[i], counts[i])]
-
-        def fits(index: int) -> bool:
-            if counts[index] > budget[0]:
-                return False
-            budget[0] -= counts[index]
-            return True
-
-        chosen = salience.pick(candidates, [lede_index], bullets, fits)
-        if len(chosen) < bullets:
-            # A short text: rather than fewer bullets, take what it has that
-            # fits (short sentences and quotes too; still no questions).
-            rest = [i for i in range(lede_index + 1, len(sentences))
-                    if i not in chosen and can_lead(sentences[i], counts[i]) and counts[i] <= MAX_BULLET_WORDS]
-            chosen += salience.pick(rest, [lede_index, *chosen], bullets - len(chosen), fits)
+    budget = math.inf if max_words is None else max_words - len(words[lede_index])
+    chosen = _bullets(sentences, words, salience, lede_index, bullets, budget) if bullets > 0 else []
     return Summary(
         lede=lede,
         bullets=tuple(sentences[i] for i in sorted(chosen)),
         keywords=keywords(words, terms, article.title, lede, rules),
         reading_minutes=minutes,
     )
+
+
+def _bullets(sentences: list[str], words: list[list[str]], salience: Salience, lede_index: int,
+             count: int, budget: float) -> list[int]:
+    """Indexes of up to ``count`` bullets after the lede, their words within ``budget``."""
+    counts = [len(w) for w in words]
+    remaining = budget
+
+    def fits(index: int) -> bool:
+        nonlocal remaining
+        if counts[index] > remaining:
+            return False
+        remaining -= counts[index]
+        return True
+
+    after = range(lede_index + 1, len(sentences))
+    chosen = salience.pick([i for i in after if can_be_bullet(sentences[i], counts[i])], [lede_index], count, fits)
+    if len(chosen) < count:
+        # A short text: rather than fewer bullets, take what it has that fits
+        # (short sentences and quotations too; still no questions).
+        rest = [i for i in after if i not in chosen and can_lead(sentences[i], counts[i])
+                and counts[i] <= MAX_BULLET_WORDS]
+        chosen += salience.pick(rest, [lede_index, *chosen], count - len(chosen), fits)
+    return chosen
 
 
 def _is_subhead(paragraph: str) -> bool:
