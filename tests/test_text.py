@@ -59,3 +59,7 @@ def test_other_languages_use_their_abbreviations():
     assert split_sentences(text, "de") == ["Das ist z.B. ein Test.", "Am 3. Oktober kam Dr. Müller nach Berlin.", "Er blieb."]
     # An unknown language falls back to English rules.
     assert split_sentences("One here. Two there.", "xx") == ["One here.", "Two there."]
+
+
+def test_languages_with_other_sentence_marks_are_split_by_pysbd():
+    assert split_sentences("今天天气很好。我们去公园吧！", "zh") == ["今天天气很好。", "我们去公园吧！"]
