@@ -163,22 +163,25 @@ def _clean_text_article(path: Path) -> list[Article]:
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--bullets", type=click.IntRange(min=0, max=10), default=3, show_default=True, help="Bullets per article.")
+@click.option("--max-words", type=click.IntRange(min=1), help="Word budget for lede and bullets together (bullets that do not fit are left out).")
 @click.option("--no-extract", is_flag=True, help="Take each file's whole content as clean body text.")
 @click.option("--format", "fmt", type=FORMATS, default="text", show_default=True, help="Output format.")
-def summarize(files: tuple[Path, ...], bullets: int, no_extract: bool, fmt: str) -> None:
+def summarize(files: tuple[Path, ...], bullets: int, max_words: int | None, no_extract: bool, fmt: str) -> None:
     """Summarize each FILE into a lede and bullets.
 
-    A jsonl row is {"path", "title", "lede", "bullets": [...]}.
+    A jsonl row is {"path", "title", "lede", "bullets": [...], "keywords":
+    [...], "reading_minutes"}.
 
     \b
     Example:
       digest summarize articles/000_f6368936aa7368ae.txt
       digest summarize --no-extract --bullets 2 --format jsonl story.txt
+      digest summarize --max-words 60 articles/*.txt
     """
     found, failures = _read_each(files, _clean_text_article if no_extract else read_file)
     rows = []
     for article in (a for articles in found for a in articles):
-        summary = summarize_article(article, bullets=bullets)
+        summary = summarize_article(article, bullets=bullets, max_words=max_words)
         rows.append({"path": article.path, "title": article.title, "lede": summary.lede,
                      "bullets": list(summary.bullets), "keywords": list(summary.keywords),
                      "reading_minutes": summary.reading_minutes})

@@ -1,6 +1,37 @@
+import json
+
+from click.testing import CliRunner
+
+from digest.cli import main
 from digest.model import Article
 from digest.readers import read_article
-from digest.summarize import summarize
+from digest.summarize import MAX_BULLET_WORDS, summarize
+from digest.summarize.salience import NEAR_DUPLICATE, Salience
+from digest.summarize.language import language_rules
+from digest.text import split_words
+
+# A made-up report: the lede, a near-copy of it, two near-identical bullets,
+# a question, a bare quote and a long list sentence among useful sentences.
+STORY = (
+    "Flood water forced hundreds of families in Riverton to leave their homes on Sunday after the river burst its banks. "
+    "Hundreds of families in Riverton were forced to leave their homes on Sunday when the river burst its banks. "
+    "The mayor said emergency shelters at three schools would stay open all week for the families. "
+    "Emergency shelters at three schools will stay open all week for the families, the mayor said. "
+    "What happens next? "
+    "‘We lost everything in an hour.’ "
+    "Engineers blamed a blocked culvert under the railway for the speed of the flooding in Riverton. "
+    "Insurers expect claims to reach several million pounds once the water in Riverton has gone down. "
+    "Residents of Riverton can call a council hotline for help with cleaning and temporary housing."
+)
+
+
+def _story(body: str = STORY, **kwargs) -> Article:
+    return Article(path="story.txt", title="story", body=body, **kwargs)
+
+
+def _similarity(a: str, b: str) -> float:
+    salience = Salience([split_words(a), split_words(b)], language_rules("en"))
+    return salience.similarity(0, 1)
 
 
 def test_seed_lede_is_first_body_sentence(articles):
@@ -8,11 +39,12 @@ def test_seed_lede_is_first_body_sentence(articles):
     summary = summarize(article)
     assert summary.lede.startswith("US President Joe Biden has warned his Russian counterpart Vladimir Putin")
     assert len(summary.bullets) == 3
-    body_sentences = article.body
     for bullet in summary.bullets:
-        assert bullet in body_sentences
+        assert bullet in article.body  # only from the body, never teasers or cookie text
         assert bullet != summary.lede
     assert summary.reading_minutes >= 3
+    assert 3 <= len(summary.keywords) <= 5
+    assert {"Biden", "Putin"} <= set(summary.keywords)
 
 
 def test_bullet_count_follows_request(articles):
@@ -21,12 +53,143 @@ def test_bullet_count_follows_request(articles):
     assert summarize(article, bullets=0).bullets == ()
 
 
+def test_bullets_are_distinct_and_do_not_repeat_the_lede():
+    summary = summarize(_story(), bullets=4)
+    assert summary.lede.startswith("Flood water forced hundreds of families")
+    assert len(summary.bullets) == 4
+    sentences = [summary.lede, *summary.bullets]
+    for i, first in enumerate(sentences):
+        for second in sentences[i + 1:]:
+            assert _similarity(first, second) < NEAR_DUPLICATE, (first, second)
+    assert not any(b.startswith("Hundreds of families in Riverton were forced") for b in summary.bullets)
+    assert sum("shelters at three schools" in b for b in summary.bullets) == 1
+
+
+def test_bullets_are_statements_in_article_order():
+    summary = summarize(_story(), bullets=4)
+    assert len(summary.bullets) == 4
+    positions = [STORY.index(b) for b in summary.bullets]
+    assert positions == sorted(positions)
+    for bullet in summary.bullets:
+        assert not bullet.endswith("?")
+        assert not bullet.startswith("‘")  # a quote without its speaker
+        assert len(split_words(bullet)) <= MAX_BULLET_WORDS
+
+
+def test_long_sentences_are_not_bullets():
+    long = "The report listed " + ", ".join(f"item number {n}" for n in range(20)) + " among the damage."
+    body = STORY.replace("What happens next? ", long + " ")
+    summary = summarize(_story(body), bullets=6)
+    assert long not in summary.bullets
+    assert all(len(split_words(b)) <= MAX_BULLET_WORDS for b in summary.bullets)
+
+
+def test_word_budget_covers_lede_and_bullets():
+    full = summarize(_story(), bullets=3)
+    lede_words = len(split_words(full.lede))
+    for budget in (lede_words + 15, lede_words + 30, 200):
+        summary = summarize(_story(), bullets=3, max_words=budget)
+        assert summary.lede == full.lede
+        assert sum(len(split_words(s)) for s in (summary.lede, *summary.bullets)) <= budget
+    assert summarize(_story(), bullets=3, max_words=lede_words + 15).bullets  # one short bullet fits
+    assert summarize(_story(), bullets=3, max_words=lede_words).bullets == ()
+
+
 def test_short_article_gives_what_it_has():
-    article = Article(path="x", title="T", body="Only one sentence here. And a second.")
+    article = Article(path="x", title="T", body="The council closed the bridge on Monday after engineers found cracks. "
+                      "Engineers will inspect the cracked bridge again next week.")
     summary = summarize(article, bullets=3)
-    assert summary.lede == "Only one sentence here."
-    assert summary.bullets == ("And a second.",)
+    assert summary.lede == "The council closed the bridge on Monday after engineers found cracks."
+    assert summary.bullets == ("Engineers will inspect the cracked bridge again next week.",)
+
+
+def test_short_sentences_fill_in_when_nothing_better_is_left():
+    body = "The council approved the budget on Monday. It raises taxes by 2%. Will it pass? Roads get less."
+    summary = summarize(_story(body), bullets=3)
+    assert summary.bullets == ("It raises taxes by 2%.", "Roads get less.")
 
 
 def test_empty_body_falls_back_to_title():
     assert summarize(Article(path="x", title="Title only", body="")).lede == "Title only"
+
+
+def test_page_furniture_never_reaches_the_summary():
+    body = ("By . John Smith . PUBLISHED: . 10:37 EST, 2 July 2013 . "
+            "LONDON (Reuters) - The Bank of England raised interest rates to 5 percent on Thursday, its first rise in a year. "
+            "Scroll down for video The governor said inflation was still far above the bank's target of two percent. "
+            "Photo: Getty Images. "
+            "Click here to read more about the Bank of England and its decision on interest rates. "
+            "Markets had expected the rise after prices climbed faster than forecast in the spring months.")
+    summary = summarize(_story(body), bullets=3)
+    assert summary.lede == "The Bank of England raised interest rates to 5 percent on Thursday, its first rise in a year."
+    text = " ".join([summary.lede, *summary.bullets])
+    for furniture in ("PUBLISHED", "John Smith", "Reuters", "Scroll down", "Getty", "Click here"):
+        assert furniture not in text
+    assert "The governor said inflation was still far above the bank's target of two percent." in summary.bullets
+
+
+def test_feature_opener_gives_way_to_the_news():
+    body = ("As birthdays go, it was a quiet one. "
+            "The oldest man in Japan, Jiroemon Kimura, celebrated his 116th birthday in Kyoto on Friday with his family. "
+            "Kimura was born in 1897 and worked at a post office in Kyoto for forty years. "
+            "His family said the oldest man in Japan still reads the newspaper every morning.")
+    assert summarize(_story(body), bullets=2).lede.startswith("The oldest man in Japan")
+
+
+def test_keywords_and_reading_time():
+    summary = summarize(_story(), bullets=2)
+    assert 3 <= len(summary.keywords) <= 5
+    assert "Riverton" in summary.keywords
+    assert all(k.lower() not in {"the", "and", "said", "of"} for k in summary.keywords)
+    long = _story(" ".join(["Word"] * 700))
+    assert summarize(long).reading_minutes == 4  # 700 words at 230 a minute
+
+
+def test_other_languages_use_their_stop_words_and_stemmer():
+    german = ("Die Bundesregierung hat am Mittwoch ein neues Klimagesetz beschlossen. "
+              "Das Klimagesetz soll die Emissionen bis 2030 deutlich senken, sagte die Ministerin. "
+              "Kritiker halten das Klimagesetz der Bundesregierung für zu schwach und fordern mehr. "
+              "Der Bundestag wird im Herbst über das Gesetz abstimmen.")
+    summary = summarize(_story(german, language="de"), bullets=2)
+    assert summary.lede == "Die Bundesregierung hat am Mittwoch ein neues Klimagesetz beschlossen."
+    assert "Klimagesetz" in summary.keywords
+    assert not {"die", "das", "der", "und"} & {k.lower() for k in summary.keywords}
+    french = ("Le gouvernement a annoncé mardi une hausse des salaires des enseignants. "
+              "Les enseignants recevront cette hausse des salaires dès le mois de septembre. "
+              "Les syndicats des enseignants jugent pourtant la hausse insuffisante.")
+    assert "enseignants" in summarize(_story(french, language="fr")).keywords
+    # A language sumy lacks falls back to English rules instead of failing.
+    fallback = summarize(_story(STORY, language="xx"), bullets=2)
+    assert fallback.lede == summarize(_story(), bullets=2).lede and len(fallback.bullets) == 2
+
+
+def test_shared_articles_make_three_sentence_summaries(shared_data):
+    rows = [json.loads(line) for line in (shared_data / "summaries" / "cnndm.jsonl").open()][:5]
+    for row in rows:
+        summary = summarize(Article(path=f"{row['id']}.txt", title=row["id"], body=row["article"]), bullets=2)
+        assert len(summary.bullets) == 2
+        text = " ".join(row["article"].split())
+        positions = []
+        for sentence in (summary.lede, *summary.bullets):
+            # Whitespace is normalised; a photo caption that ran into the next
+            # sentence gets its full stop back.
+            found = text.find(sentence) if sentence in text else text.find(sentence[:-1])
+            assert found >= 0, sentence
+            positions.append(found)
+        assert positions[1:] == sorted(positions[1:])
+
+
+def test_cli_summarize_jsonl_rows_and_word_budget(tmp_path):
+    story = tmp_path / "riverton-floods.txt"
+    story.write_text(STORY)
+    result = CliRunner().invoke(main, ["summarize", "--no-extract", "--format", "jsonl", "--bullets", "2", str(story)])
+    assert result.exit_code == 0, result.output
+    row = json.loads(result.output)
+    assert row["path"] == str(story) and row["title"] == "riverton-floods"
+    assert row["lede"].startswith("Flood water forced") and len(row["bullets"]) == 2
+    assert 3 <= len(row["keywords"]) <= 5 and row["reading_minutes"] == 1
+    budget = len(split_words(row["lede"])) + 16
+    result = CliRunner().invoke(main, ["summarize", "--no-extract", "--format", "jsonl", "--max-words", str(budget), str(story)])
+    row = json.loads(result.output)
+    assert sum(len(split_words(s)) for s in (row["lede"], *row["bullets"])) <= budget
+    assert CliRunner().invoke(main, ["summarize", "--max-words", "0", str(story)]).exit_code == 2

@@ -34,3 +34,32 @@ def test_sumy_parser_works_offline_with_our_tokenizer():
 
 def test_empty_text_has_no_sentences():
     assert split_sentences("   \n ") == []
+
+
+def test_quoted_passages_are_split_into_their_sentences():
+    # News quotes often run over several sentences with only an opening mark
+    # per paragraph; each sentence is still a sentence.
+    text = "‘I had a taste of it at Hearts. I’m fortunate. ‘But it’s not about me.’ Locke added: ‘Thanks.’"
+    assert split_sentences(text) == [
+        "‘I had a taste of it at Hearts.", "I’m fortunate.", "‘But it’s not about me.’", "Locke added: ‘Thanks.’",
+    ]
+
+
+def test_ambiguous_pieces_still_follow_the_rules():
+    text = ("Officials in the U.S. said so. The U.S. Army agreed at 7:30 p.m. Jordan left. "
+            "He was 66. She was 88. Why? Nobody knows... not even them.")
+    assert split_sentences(text) == [
+        "Officials in the U.S. said so.", "The U.S. Army agreed at 7:30 p.m.", "Jordan left.",
+        "He was 66.", "She was 88.", "Why?", "Nobody knows... not even them.",
+    ]
+
+
+def test_other_languages_use_their_abbreviations():
+    text = "Das ist z.B. ein Test. Am 3. Oktober kam Dr. Müller nach Berlin. Er blieb."
+    assert split_sentences(text, "de") == ["Das ist z.B. ein Test.", "Am 3. Oktober kam Dr. Müller nach Berlin.", "Er blieb."]
+    # An unknown language falls back to English rules.
+    assert split_sentences("One here. Two there.", "xx") == ["One here.", "Two there."]
+
+
+def test_languages_with_other_sentence_marks_are_split_by_pysbd():
+    assert split_sentences("今天天气很好。我们去公园吧！", "zh") == ["今天天气很好。", "我们去公园吧！"]

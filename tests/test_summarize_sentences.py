@@ -1,0 +1,68 @@
+from digest.summarize.sentences import can_be_bullet, clean_sentence, is_junk, split_run_on, summary_sentences, unwrap
+
+
+def test_datelines_are_stripped():
+    assert clean_sentence("(CNN)Blues legend B.B. King was hospitalized.") == "Blues legend B.B. King was hospitalized."
+    assert clean_sentence("Kathmandu, Nepal (CNN)Rescuers pulled a man out.") == "Rescuers pulled a man out."
+    assert clean_sentence("LONDON (Reuters) - Shares fell on Monday.") == "Shares fell on Monday."
+    assert clean_sentence("WASHINGTON -- The Senate voted late.") == "The Senate voted late."
+    # An ordinary opening is left alone.
+    assert clean_sentence("US President Joe Biden has warned Putin.") == "US President Joe Biden has warned Putin."
+    assert clean_sentence("A (small) fire broke out.") == "A (small) fire broke out."
+
+
+def test_share_bars_and_video_prompts_are_removed():
+    assert clean_sentence("Share this withEmailFacebookTwitterCopy this linkResearchers found a cure.") == "Researchers found a cure."
+    assert clean_sentence("Scroll down for video The Prime Minister spoke today.") == "The Prime Minister spoke today."
+    assert clean_sentence("Media playback is not supported on this device Chelsea won 2-0.") == "Chelsea won 2-0."
+
+
+def test_bylines_and_credits_are_junk():
+    for junk in ("By .", "By John Smith and Jane Doe", "PUBLISHED: . 10:37 EST, 2 July 2013 .", "Photo: AP",
+                 "Click here for the full story.", "READ MORE: the other story", "(Getty Images)"):
+        assert is_junk(junk), junk
+    assert not is_junk("Bystanders said the fire spread quickly through the building.")
+
+
+def test_run_on_captions_are_split_off():
+    caption = ("Fighter ace: Douglas Bader's story is to be told in a Hollywood film dubbed ‘The First Great Escape’ "
+               "The story of how Douglas Bader recovered from having both legs amputated is remarkable enough.")
+    assert split_run_on(caption) == [
+        "Fighter ace: Douglas Bader's story is to be told in a Hollywood film dubbed ‘The First Great Escape’.",
+        "The story of how Douglas Bader recovered from having both legs amputated is remarkable enough.",
+    ]
+    # A title after "in" is not a new sentence, and short sentences are never split.
+    title = ("The officer was involved in a mass break-out that pre-dated the one in 1944 immortalised in "
+             "The Great Escape starring Steve McQueen and Richard Attenborough.")
+    assert split_run_on(title) == [title]
+    assert split_run_on("He met her in The Hague.") == ["He met her in The Hague."]
+
+
+def test_summary_sentences_keep_order_and_drop_furniture():
+    paragraphs = ["By . Jane Doe .", "(CNN) -- The storm hit the coast on Friday. It knocked out power to thousands."]
+    assert summary_sentences(paragraphs, "en") == ["The storm hit the coast on Friday.", "It knocked out power to thousands."]
+    byline = ("By . Jane Doe . PUBLISHED: . 10:37 EST, 2 July 2013 . | . UPDATED: . 12:13 EST, 2 July 2013 . "
+              "The storm hit the coast on Friday.")
+    assert summary_sentences([byline], "en") == ["The storm hit the coast on Friday."]
+
+
+def test_poor_bullets():
+    assert can_be_bullet("The storm knocked out power to thousands of homes on Friday.")
+    assert not can_be_bullet("He said no.")  # a fragment
+    assert not can_be_bullet("Will the storm knock out power to thousands of homes again?")
+    assert not can_be_bullet("‘We lost everything we had in an hour on Friday.’")  # a quote without its speaker
+    assert not can_be_bullet(" ".join(["word"] * 36) + ".")
+    assert not can_be_bullet("I’m fortunate I was put into this position at a great club.")  # inside a quote
+    assert not can_be_bullet("Then we went back to the house to look for the dog.")
+    assert can_be_bullet("The US Army said the veterans of World War I were honoured.")
+
+
+def test_hard_wrapped_lines_are_joined_but_headings_kept():
+    wrapped = ("The council approved the budget on Monday after a long\n"
+               "debate that ran late into the night. It raises taxes by\n"
+               "two percent.")
+    assert summary_sentences([wrapped], "en") == [
+        "The council approved the budget on Monday after a long debate that ran late into the night.",
+        "It raises taxes by two percent.",
+    ]
+    assert unwrap("Council approves budget\nThe council approved it.") == "Council approves budget\nThe council approved it."
