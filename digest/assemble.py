@@ -49,6 +49,7 @@ def assemble_issue(
     bullets: int = 3,
     progress: Progress = _quiet,
     *,
+    max_words: int | None = None,
     max_stories: int | None = None,
     word_budget: int | None = None,
     sections: str = "auto",
@@ -97,7 +98,7 @@ def assemble_issue(
         progress(f"Merged {_count(len(chosen), 'article')} into {_count(len(groups), 'story', 'stories')}")
         leads = [_lead(chosen, group) for group in groups]
         progress(f"Summarizing {_count(len(leads), 'story', 'stories')}")
-        summaries = list(pool.map(_summarize_one, [(chosen[i], bullets) for i in leads],
+        summaries = list(pool.map(_summarize_one, [(chosen[i], bullets, max_words) for i in leads],
                                   chunksize=_chunk(len(leads), pool)))
 
     ranked = []
@@ -133,9 +134,9 @@ def _read_one(path: str) -> list[Article] | str:
         return f"unreadable: {exc}"
 
 
-def _summarize_one(job: tuple[Article, int]) -> Summary:
-    article, bullets = job
-    return summarize(article, bullets=bullets)
+def _summarize_one(job: tuple[Article, int, int | None]) -> Summary:
+    article, bullets, max_words = job
+    return summarize(article, bullets=bullets, max_words=max_words)
 
 
 def _group(articles: list[Article], merge: bool) -> tuple[list[list[int]], list[float]]:

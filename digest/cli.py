@@ -71,6 +71,7 @@ def main(ctx: click.Context, config: Path | None) -> None:
 @click.option("--out", type=click.Path(path_type=Path), help="Output folder (default: out).")
 @click.option("--days", type=click.IntRange(min=1), help="Days in the issue's window, ending on --date (default: 1).")
 @click.option("--bullets", type=click.IntRange(min=0, max=10), help="Bullets per story (default: 3).")
+@click.option("--max-words", type=click.IntRange(min=1), help="Words per story summary, lede and bullets together (default: no limit).")
 @click.option("--templates", type=click.Path(path_type=Path, file_okay=False), help="Folder of templates that override the shipped ones.")
 @click.option("--force", is_flag=True, help="Replace an issue that was built before.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress output.")
@@ -82,7 +83,8 @@ def main(ctx: click.Context, config: Path | None) -> None:
 @click.option("--workers", type=click.IntRange(min=1), help="Processes for reading and summarizing (default: CPU count, at most 4).")
 @click.pass_context
 def build(ctx: click.Context, date: dt.date, articles: Path | None, out: Path | None, days: int | None,
-          bullets: int | None, templates: Path | None, force: bool, quiet: bool, since: dt.date | str | None,
+          bullets: int | None, max_words: int | None, templates: Path | None, force: bool, quiet: bool,
+          since: dt.date | str | None,
           max_stories: int | None, word_budget: int | None, sections: str | None, workers: int | None) -> None:
     """Build the issue dated --date into OUT/DATE/.
 
@@ -98,8 +100,8 @@ def build(ctx: click.Context, date: dt.date, articles: Path | None, out: Path | 
       digest build --date 2021-12-07 --days 7 --articles ~/news --force
       digest build --date 2021-12-14 --since last --max-stories 10
     """
-    settings = _settings(ctx, articles=articles, out=out, days=days, bullets=bullets, templates=templates,
-                         max_stories=max_stories, word_budget=word_budget, sections=sections, workers=workers)
+    settings = _settings(ctx, articles=articles, out=out, days=days, bullets=bullets, max_words=max_words,
+                         templates=templates, max_stories=max_stories, word_budget=word_budget, sections=sections, workers=workers)
     progress = (lambda _: None) if quiet else (lambda line: click.echo(line, err=True))
     folder = _run(lambda: build_issue(settings, date, force=force, progress=progress, since=since))
     click.echo(folder / "index.html")

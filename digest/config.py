@@ -34,6 +34,8 @@ class Settings:
     templates: Path | None = None
     days: int = 1
     bullets: int = 3
+    #: Words per story summary (lede and bullets together); None: no limit.
+    max_words: int | None = None
     # Assembling (issue 8): story budget, word budget, sections, worker processes.
     max_stories: int | None = None
     word_budget: int | None = None

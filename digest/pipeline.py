@@ -33,6 +33,7 @@ def build(settings: Settings, date: dt.date, force: bool = False, progress: Prog
     days = settings.days if since is None else since_days(settings.out, date, since)
     try:
         issue = assemble_issue(settings.articles, date, days=days, bullets=settings.bullets, progress=progress,
+                               max_words=settings.max_words,
                                max_stories=settings.max_stories, word_budget=settings.word_budget,
                                sections=settings.sections, workers=settings.workers)
     except NoArticlesError as exc:

@@ -154,3 +154,11 @@ def test_every_command_is_in_the_readme():
     for name, command in main.commands.items():
         assert f"digest {name}" in readme, name
         assert "Example" in (command.help or ""), name
+
+
+def test_max_words_caps_each_story_summary(articles, tmp_path):
+    assert run("build", "--date", "2021-12-07", "--max-words", "60").exit_code == 0
+    [story] = json.loads((tmp_path / "out" / "2021-12-07" / "issue.json").read_text())["stories"]
+    words = sum(len(part.split()) for part in [story["lede"], *story["bullets"]])
+    assert story["lede"].startswith("US President Joe Biden has warned")
+    assert words <= 60 and len(story["bullets"]) < 3
