@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 import time
@@ -46,7 +47,8 @@ def evaluate(threshold: float | None = None) -> tuple[tuple[float, float, float]
     from digest.cluster import MERGE_THRESHOLD, Document, group_same_event
 
     rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
-    docs = [Document(title=r.get("title") or "", body=r["text"]) for r in rows]
+    docs = [Document(title=r.get("title") or "", body=r["text"],
+                     date=dt.date.fromisoformat(r["date"]) if r.get("date") else None) for r in rows]
     start = time.perf_counter()
     groups = group_same_event(docs, threshold if threshold is not None else MERGE_THRESHOLD)
     seconds = time.perf_counter() - start

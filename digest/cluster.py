@@ -14,11 +14,28 @@ windows); inside each component, average-linkage clustering joins articles
 only while the *average* similarity between two groups stays above the
 threshold, which keeps chains of loosely related articles apart (single link
 is what merges two different events).
+
+Two more checks keep similar but different events apart (two earthquakes,
+two celebrities entering rehab years apart), applied to every join of the
+average-linkage tree; a group is a largest subtree whose joins all pass:
+
+- *Contrast*: the two sides of a join must not differ in a term that most
+  reports on one side carry and (almost) none on the other. For each term,
+  the chance of a split at least that lopsided if the term were spread at
+  random over the joined reports is the hypergeometric tail (Fisher's exact
+  test); a join is refused when some term's chance is below
+  ``CONTRAST_P``. Reports of one event share their names, numbers and
+  places; reports of two events each repeat their own. The test needs
+  several reports on both sides (a single report can never be that
+  lopsided), so it only stops the large wrong merges.
+- *Dates*: when both sides carry publication dates, their date ranges must
+  come within ``MAX_DATE_GAP`` days of each other.
 """
 
 from __future__ import annotations
 
 import re
+import datetime as dt
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -27,10 +44,15 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse import csr_matrix, triu
 from scipy.sparse.csgraph import connected_components
 from scipy.spatial.distance import squareform
+from scipy.stats import hypergeom
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 #: Average similarity two groups need to be merged into one story.
-MERGE_THRESHOLD = 0.25
+MERGE_THRESHOLD = 0.2
+#: A join is refused when a term splits its two sides this improbably (Fisher's exact test).
+CONTRAST_P = 3e-4
+#: Reports dated further apart than this (days) are of different events.
+MAX_DATE_GAP = 7
 #: Pairs below this are not even linked into a component.
 LINK_THRESHOLD = 0.1
 #: Distinctive terms per article used to find candidate pairs.
@@ -49,6 +71,7 @@ class Document:
 
     title: str
     body: str
+    date: dt.date | None = None
 
     @property
     def text(self) -> str:
@@ -139,13 +162,35 @@ def merge_same_event(docs: Sequence[Document], threshold: float = MERGE_THRESHOL
     centrality = [float(x) for x in (matrices[0] @ (mean / norm))]
     left, right = _candidate_pairs(matrices[0])
     similarity = _pair_similarity(matrices, left, right)
+    evidence = _Evidence(matrices[0], [d.date for d in docs])
     groups: list[list[int]] = []
-    _components(matrices, left, right, similarity, np.arange(n), LINK_THRESHOLD, threshold, groups)
+    _components(matrices, evidence, left, right, similarity, np.arange(n), LINK_THRESHOLD, threshold, groups)
     return sorted(sorted(g) for g in groups), centrality
 
 
-def _components(matrices: Sequence[csr_matrix], left: np.ndarray, right: np.ndarray, similarity: np.ndarray,
-                members: np.ndarray, link: float, threshold: float, groups: list[list[int]]) -> None:
+class _Evidence:
+    """What tells two groups of reports apart: which terms each report carries, and its date."""
+
+    def __init__(self, words: csr_matrix, dates: Sequence[dt.date | None]) -> None:
+        self.terms = csr_matrix((np.ones(len(words.indices), dtype=np.int32), words.indices, words.indptr),
+                                shape=words.shape)
+        self.days = np.array([d.toordinal() if d else -1 for d in dates], dtype=np.int64)
+
+    def counts(self, members: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """For the terms any of ``members`` carries: term ids, and how many members carry each."""
+        rows = self.terms[members]
+        terms, counts = np.unique(rows.indices, return_counts=True)
+        return terms, counts
+
+    def span(self, members: np.ndarray) -> tuple[int, int] | None:
+        days = self.days[members]
+        days = days[days >= 0]
+        return (int(days.min()), int(days.max())) if len(days) else None
+
+
+def _components(matrices: Sequence[csr_matrix], evidence: _Evidence, left: np.ndarray, right: np.ndarray,
+                similarity: np.ndarray, members: np.ndarray, link: float, threshold: float,
+                groups: list[list[int]]) -> None:
     """Split ``members`` into linked components and cluster each (recursing on big ones)."""
     position = {int(m): k for k, m in enumerate(members)}
     keep = similarity >= link
@@ -160,19 +205,68 @@ def _components(matrices: Sequence[csr_matrix], left: np.ndarray, right: np.ndar
         if len(part) == 1:
             groups.append([int(part[0])])
         elif len(part) > MAX_COMPONENT and link < threshold:
-            _components(matrices, left, right, similarity, part, min(threshold, link + 0.05), threshold, groups)
+            _components(matrices, evidence, left, right, similarity, part, min(threshold, link + 0.05),
+                        threshold, groups)
         else:
-            groups.extend(_average_linkage(matrices, part, threshold))
+            groups.extend(_average_linkage(matrices, evidence, part, threshold))
 
 
-def _average_linkage(matrices: Sequence[csr_matrix], part: np.ndarray, threshold: float) -> list[list[int]]:
+def _average_linkage(matrices: Sequence[csr_matrix], evidence: _Evidence, part: np.ndarray,
+                     threshold: float) -> list[list[int]]:
+    """The largest subtrees of the average-linkage tree of ``part`` whose joins all pass :func:`_may_join`."""
     sim = _group_similarity(matrices, part)
     distance = np.clip(1.0 - sim, 0.0, None)
     np.fill_diagonal(distance, 0.0)
     distance = (distance + distance.T) / 2
     tree = linkage(squareform(distance, checks=False), method="average")
-    labels = fcluster(tree, 1.0 - threshold, criterion="distance")
-    found: dict[int, list[int]] = {}
-    for member, label in zip(part, labels):
-        found.setdefault(int(label), []).append(int(member))
-    return list(found.values())
+    n = len(part)
+    members: list[np.ndarray] = [np.array([m]) for m in part]
+    whole: list[bool] = [True] * n
+    for left, right, height, _ in tree:
+        left, right = int(left), int(right)
+        joined = np.concatenate([members[left], members[right]])
+        whole.append(whole[left] and whole[right] and height <= 1.0 - threshold
+                     and _may_join(evidence, members[left], members[right]))
+        members.append(joined)
+    groups: list[list[int]] = []
+    stack = [len(members) - 1]
+    while stack:
+        node = stack.pop()
+        if whole[node]:
+            groups.append(sorted(int(m) for m in members[node]))
+        else:
+            left, right = tree[node - n, :2]
+            stack.extend([int(left), int(right)])
+    return groups
+
+
+def _may_join(evidence: _Evidence, left: np.ndarray, right: np.ndarray) -> bool:
+    """False when dates or a contrasting term show that two groups report different events."""
+    spans = evidence.span(left), evidence.span(right)
+    if spans[0] and spans[1] and max(spans[0][0], spans[1][0]) - min(spans[0][1], spans[1][1]) > MAX_DATE_GAP:
+        return False
+    return min(len(left), len(right)) < 2 or contrast(evidence, left, right) >= CONTRAST_P
+
+
+def contrast(evidence: _Evidence, left: np.ndarray, right: np.ndarray) -> float:
+    """The smallest chance, over terms, of a split between ``left`` and ``right`` as lopsided as seen.
+
+    For a term carried by k of the joined reports, k_left of them on the left:
+    the probability that k reports drawn at random from the joined ones put
+    at least k_left on the left (and the same for the right).
+    """
+    terms_left, count_left = evidence.counts(left)
+    terms_right, count_right = evidence.counts(right)
+    terms = np.union1d(terms_left, terms_right)
+    on_left = np.zeros(len(terms), dtype=np.int64)
+    on_right = np.zeros(len(terms), dtype=np.int64)
+    on_left[np.searchsorted(terms, terms_left)] = count_left
+    on_right[np.searchsorted(terms, terms_right)] = count_right
+    carried = on_left + on_right
+    shared = carried >= 2
+    if not shared.any():
+        return 1.0
+    total = len(left) + len(right)
+    p_left = hypergeom.sf(on_left[shared] - 1, total, carried[shared], len(left))
+    p_right = hypergeom.sf(on_right[shared] - 1, total, carried[shared], len(right))
+    return float(min(p_left.min(), p_right.min()))
