@@ -36,6 +36,8 @@ from __future__ import annotations
 
 import re
 import datetime as dt
+import functools
+import math
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -46,6 +48,7 @@ from scipy.sparse.csgraph import connected_components
 from scipy.spatial.distance import squareform
 from scipy.stats import hypergeom
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+from sklearn.preprocessing import normalize
 
 #: Average similarity two groups need to be merged into one story.
 MERGE_THRESHOLD = 0.2
@@ -63,6 +66,10 @@ MAX_COMPONENT = 400
 LEAD_WORDS = 80
 
 _NAME = re.compile(r"\b[A-Z][\w’'-]*[A-Za-z]")
+_POSSESSIVE = re.compile(r"['’]s$")
+#: wordfreq counts numbers of several digits by their shape (2013 -> 0000).
+_MANY_DIGITS = re.compile(r"\d.*\d")
+_DIGITS = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -84,19 +91,57 @@ class Document:
     @property
     def names(self) -> str:
         return " ".join(
-            word.lower() for word in _NAME.findall(self.text) if word.lower() not in ENGLISH_STOP_WORDS
+            name for name in (_POSSESSIVE.sub("", word.lower()) for word in _NAME.findall(self.text))
+            if name not in ENGLISH_STOP_WORDS
         )
 
 
 def _vectors(docs: Sequence[Document]) -> tuple[csr_matrix, csr_matrix, csr_matrix]:
     """Row-normalised TF-IDF matrices of the words, the names and the leads."""
-    words = TfidfVectorizer(sublinear_tf=True, stop_words="english", dtype=np.float32)
+    words = TfidfVectorizer(sublinear_tf=True, stop_words="english", dtype=np.float32, norm=None)
     text_matrix = words.fit_transform([d.text for d in docs])
     lead_matrix = words.transform([d.lead for d in docs])
-    names = TfidfVectorizer(sublinear_tf=True, token_pattern=r"\S+", lowercase=False, dtype=np.float32)
-    name_texts = [d.names or "_" for d in docs]
-    name_matrix = names.fit_transform(name_texts)
-    return text_matrix.tocsr(), name_matrix.tocsr(), lead_matrix.tocsr()
+    names = TfidfVectorizer(sublinear_tf=True, token_pattern=r"\S+", lowercase=False, dtype=np.float32, norm=None)
+    name_matrix = names.fit_transform([d.names or "_" for d in docs])
+    word_scale, name_scale = _rescale(words), _rescale(names)
+    return (_normalised(text_matrix, word_scale), _normalised(name_matrix, name_scale),
+            _normalised(lead_matrix, word_scale))
+
+
+def _rescale(vectorizer: TfidfVectorizer) -> np.ndarray:
+    """Per term, the factor that turns the window's IDF into the blend of window and background rarity.
+
+    A term's weight is the mean of its IDF in the window (what is rare
+    today) and its rarity in general English (-log of its frequency in
+    wordfreq's shipped word list), each scaled to a mean of 1 over the
+    window's terms. In a window of a handful of articles the window's IDF
+    says little (a word shared by the two reports of one event counts less
+    than a word in only one); the background keeps event words weighty.
+    """
+    idf = vectorizer.idf_
+    background = _background_rarity(vectorizer.get_feature_names_out())
+    weight = idf / idf.mean() + background / background.mean()
+    return (weight / idf).astype(np.float32)
+
+
+def _normalised(matrix: csr_matrix, scale: np.ndarray) -> csr_matrix:
+    scaled = csr_matrix(matrix.multiply(scale[None, :]), dtype=np.float32)
+    return normalize(scaled, copy=False)
+
+
+def _background_rarity(terms: Sequence[str]) -> np.ndarray:
+    frequencies = _english_frequencies()
+    rare = min(frequencies.values())
+    return np.array([-math.log(frequencies.get(_DIGITS.sub("0", t) if _MANY_DIGITS.search(t) else t, rare))
+                     for t in terms], dtype=np.float64)
+
+
+@functools.lru_cache(maxsize=1)
+def _english_frequencies() -> dict[str, float]:
+    """Word frequencies of general English (wordfreq's 'small' list, shipped in its wheel: no download)."""
+    import wordfreq
+
+    return wordfreq.get_frequency_dict("en", wordlist="small")
 
 
 def _candidate_pairs(matrix: csr_matrix) -> tuple[np.ndarray, np.ndarray]:
