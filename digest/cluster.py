@@ -166,10 +166,18 @@ def _candidate_pairs(matrix: csr_matrix) -> tuple[np.ndarray, np.ndarray]:
     return shared.row, shared.col
 
 
+#: Candidate pairs compared at once (bounds the memory of the row copies).
+PAIR_BATCH = 4096
+
+
 def _pair_similarity(matrices: Sequence[csr_matrix], left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """The mean cosine of each pair (left[k], right[k]), computed a batch of pairs at a time."""
     total = np.zeros(len(left), dtype=np.float64)
-    for matrix in matrices:
-        total += np.asarray(matrix[left].multiply(matrix[right]).sum(axis=1)).ravel()
+    for start in range(0, len(left), PAIR_BATCH):
+        batch = slice(start, start + PAIR_BATCH)
+        for matrix in matrices:
+            products = matrix[left[batch]].multiply(matrix[right[batch]])
+            total[batch] += np.asarray(products.sum(axis=1)).ravel()
     return total / len(matrices)
 
 
