@@ -245,12 +245,10 @@ def _components(matrices: Sequence[csr_matrix], evidence: _Evidence, left: np.nd
                 similarity: np.ndarray, members: np.ndarray, link: float, threshold: float,
                 groups: list[list[int]]) -> None:
     """Split ``members`` into linked components and cluster each (recursing on big ones)."""
-    position = {int(m): k for k, m in enumerate(members)}
-    keep = similarity >= link
-    inside = np.array([int(a) in position and int(b) in position for a, b in zip(left[keep], right[keep])],
-                      dtype=bool)
-    a = np.array([position[int(x)] for x in left[keep][inside]], dtype=np.int64)
-    b = np.array([position[int(x)] for x in right[keep][inside]], dtype=np.int64)
+    position = np.full(len(evidence.days), -1, dtype=np.int64)
+    position[members] = np.arange(len(members))
+    keep = (similarity >= link) & (position[left] >= 0) & (position[right] >= 0)
+    a, b = position[left[keep]], position[right[keep]]
     graph = csr_matrix((np.ones(len(a)), (a, b)), shape=(len(members), len(members)))
     count, labels = connected_components(graph, directed=False)
     for label in range(count):
