@@ -121,6 +121,9 @@ class PeakMemory:
 
     def __init__(self, interval: float = 0.05) -> None:
         self.peak = 0
+        #: The stage running now (set by the progress callback) -> the peak seen during it.
+        self.stage = "start"
+        self.by_stage: dict[str, int] = {}
         self._interval = interval
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
@@ -136,6 +139,7 @@ class PeakMemory:
             except psutil.Error:
                 pass
             self.peak = max(self.peak, total)
+            self.by_stage[self.stage] = max(self.by_stage.get(self.stage, 0), total)
             time.sleep(self._interval)
 
     def __enter__(self) -> "PeakMemory":
@@ -158,20 +162,22 @@ def run(size: int, workers: int | None) -> dict:
         settings = Settings(articles=folder, out=Path(tmp) / "out", days=DAYS, workers=workers)
         stages: list[tuple[str, float]] = []
         last = [time.perf_counter()]
+        memory = PeakMemory()
 
         def progress(line: str) -> None:
             now = time.perf_counter()
             stages.append((line.split(" ")[0], now - last[0]))
+            memory.stage = STAGE_NAMES.get(line.split(" ")[0], "-")
             last[0] = now
 
-        with PeakMemory() as memory:
+        with memory:
             start = time.perf_counter()
             out = build(settings, FIRST_DAY + dt.timedelta(days=DAYS - 1), progress=progress)
             wall = time.perf_counter() - start
         manifest = json.loads((out / "issue.json").read_text(encoding="utf-8"))
     # Each progress line starts a stage; the time to the next line is that stage's.
     named = [(STAGE_NAMES.get(stages[i][0], stages[i][0]), stages[i + 1][1]) for i in range(len(stages) - 1)]
-    return {"size": size, "wall": wall, "peak": memory.peak, "stages": named,
+    return {"size": size, "wall": wall, "peak": memory.peak, "stages": named, "memory": memory.by_stage,
             "stories": len(manifest["stories"])}
 
 
@@ -187,6 +193,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {r['size']:>5} articles: {r['wall']:7.2f} s, {r['size'] / r['wall']:6.1f} articles/s, "
               f"peak {r['peak'] / 2**20:5.0f} MB, {r['stories']} stories")
         print(f"        stages: {stages}")
+        peaks = ", ".join(f"{name} {peak / 2**20:.0f}" for name, peak in r["memory"].items() if name != "-")
+        print(f"        peak MB during: {peaks}")
     by_size = {r["size"]: r["wall"] for r in results}
     if 1000 in by_size and 5000 in by_size:
         print(f"  5,000 / 1,000 time: {by_size[5000] / by_size[1000]:.2f}x (target <= 6x)")
