@@ -1,10 +1,12 @@
 """Same-event merging: articles that report one event become one story.
 
-Each article is described three ways, all TF-IDF weighted over the articles
-being grouped (no downloaded model): its words, its names (capitalised words:
-people, places, organisations, which tell two similar events apart) and its
-lead (title and first 80 words, where news says who did what). The similarity
-of two articles is the mean of the three cosines.
+Each article is described three ways (no downloaded model): its words, its
+names (capitalised words: people, places, organisations, which tell two
+similar events apart) and its lead (title and first 80 words, where news says
+who did what). Terms are weighted by sublinear TF times a blend of their IDF
+over the articles being grouped and their rarity in general English (see
+:func:`_rescale`). The similarity of two articles is the mean of the three
+cosines.
 
 Scaling: similarities are computed only for *candidate* pairs, articles that
 share one of their most distinctive terms (an inverted index over each
@@ -34,15 +36,15 @@ average-linkage tree; a group is a largest subtree whose joins all pass:
 
 from __future__ import annotations
 
-import re
 import datetime as dt
 import functools
 import math
+import re
 from dataclasses import dataclass
 from typing import Sequence
 
 import numpy as np
-from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.cluster.hierarchy import linkage
 from scipy.sparse import csr_matrix, triu
 from scipy.sparse.csgraph import connected_components
 from scipy.spatial.distance import squareform
