@@ -128,7 +128,7 @@ def sweep(rows: Sequence[dict]) -> list[tuple[str, tuple[float, float, float]]]:
     try:
         for threshold in (0.15, 0.2, 0.25):
             found.append((f"threshold {threshold}", by_dataset(rows, labels(rows, threshold)[0])["all"]))
-        for p in (1e-4, 1e-3, 0.0):
+        for p in (3e-4, 3e-3, 0.0):
             cluster.CONTRAST_P = p
             found.append((f"contrast p {p:g}" + (" (test off)" if not p else ""),
                           by_dataset(rows, labels(rows)[0])["all"]))

@@ -145,7 +145,7 @@ def _group(articles: list[Article], merge: bool) -> tuple[list[list[int]], list[
         return [[i] for i in range(len(articles))], [0.0] * len(articles)
     from .cluster import Document, merge_same_event  # numpy/scikit-learn only when needed
 
-    return merge_same_event([Document(a.title, a.body) for a in articles])
+    return merge_same_event([Document(a.title, a.body, a.date) for a in articles])
 
 
 def _lead(articles: list[Article], group: list[int]) -> int:

@@ -19,7 +19,8 @@ is what merges two different events).
 
 Two more checks keep similar but different events apart (two earthquakes,
 two celebrities entering rehab years apart), applied to every join of the
-average-linkage tree; a group is a largest subtree whose joins all pass:
+average-linkage clustering; a refused join is set aside until one of its
+groups changes:
 
 - *Contrast*: the two sides of a join must not differ in a term that most
   reports on one side carry and (almost) none on the other. For each term,
@@ -44,10 +45,8 @@ from dataclasses import dataclass
 from typing import Sequence
 
 import numpy as np
-from scipy.cluster.hierarchy import linkage
 from scipy.sparse import csr_matrix, triu
 from scipy.sparse.csgraph import connected_components
-from scipy.spatial.distance import squareform
 from scipy.stats import hypergeom
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 from sklearn.preprocessing import normalize
@@ -55,7 +54,7 @@ from sklearn.preprocessing import normalize
 #: Average similarity two groups need to be merged into one story.
 MERGE_THRESHOLD = 0.2
 #: A join is refused when a term splits its two sides this improbably (Fisher's exact test).
-CONTRAST_P = 3e-4
+CONTRAST_P = 1e-3
 #: Reports dated further apart than this (days) are of different events.
 MAX_DATE_GAP = 7
 #: Pairs below this are not even linked into a component.
@@ -266,31 +265,45 @@ def _components(matrices: Sequence[csr_matrix], evidence: _Evidence, left: np.nd
 
 def _average_linkage(matrices: Sequence[csr_matrix], evidence: _Evidence, part: np.ndarray,
                      threshold: float) -> list[list[int]]:
-    """The largest subtrees of the average-linkage tree of ``part`` whose joins all pass :func:`_may_join`."""
-    sim = _group_similarity(matrices, part)
-    distance = np.clip(1.0 - sim, 0.0, None)
-    np.fill_diagonal(distance, 0.0)
-    distance = (distance + distance.T) / 2
-    tree = linkage(squareform(distance, checks=False), method="average")
+    """Average-linkage clustering of ``part`` in which every join must pass :func:`_may_join`.
+
+    Repeatedly joins the two groups with the highest average similarity, down
+    to ``threshold`` (UPGMA, kept as sums of similarities between groups). A
+    join that the dates or a contrasting term refuse is set aside until one
+    of its two groups changes, so a refused pair never blocks the joins
+    around it (two copies of one report dated weeks apart still each join
+    their own week's reports).
+    """
     n = len(part)
-    members: list[np.ndarray] = [np.array([m]) for m in part]
-    whole: list[bool] = [True] * n
-    for left, right, height, _ in tree:
-        left, right = int(left), int(right)
-        joined = np.concatenate([members[left], members[right]])
-        whole.append(whole[left] and whole[right] and height <= 1.0 - threshold
-                     and _may_join(evidence, members[left], members[right]))
-        members.append(joined)
-    groups: list[list[int]] = []
-    stack = [len(members) - 1]
-    while stack:
-        node = stack.pop()
-        if whole[node]:
-            groups.append(sorted(int(m) for m in members[node]))
-        else:
-            left, right = tree[node - n, :2]
-            stack.extend([int(left), int(right)])
-    return groups
+    between = _group_similarity(matrices, part).astype(np.float64)
+    np.fill_diagonal(between, 0.0)
+    between = (between + between.T) / 2
+    size = np.ones(n)
+    alive = np.ones(n, dtype=bool)
+    refused = np.eye(n, dtype=bool)
+    members: list[list[int]] = [[k] for k in range(n)]
+    while True:
+        average = between / np.outer(size, size)
+        open_pairs = alive[:, None] & alive[None, :] & ~refused & (average >= threshold)
+        if not open_pairs.any():
+            break
+        best = int(np.argmax(np.where(open_pairs, average, -np.inf)))
+        i, j = sorted(divmod(best, n))
+        if not _may_join(evidence, part[members[i]], part[members[j]]):
+            refused[i, j] = refused[j, i] = True
+            continue
+        between[i, :] += between[j, :]
+        between[:, i] += between[:, j]
+        between[i, i] = 0.0
+        between[j, :] = 0.0
+        between[:, j] = 0.0
+        size[i] += size[j]
+        alive[j] = False
+        members[i] += members[j]
+        members[j] = []
+        refused[i, :] = refused[:, i] = False
+        refused[i, i] = True
+    return [sorted(int(part[k]) for k in group) for group in members if group]
 
 
 def _may_join(evidence: _Evidence, left: np.ndarray, right: np.ndarray) -> bool:
