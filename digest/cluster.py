@@ -1,10 +1,12 @@
 """Same-event merging: articles that report one event become one story.
 
-Each article is described three ways, all TF-IDF weighted over the articles
-being grouped (no downloaded model): its words, its names (capitalised words:
-people, places, organisations, which tell two similar events apart) and its
-lead (title and first 80 words, where news says who did what). The similarity
-of two articles is the mean of the three cosines.
+Each article is described three ways (no downloaded model): its words, its
+names (capitalised words: people, places, organisations, which tell two
+similar events apart) and its lead (title and first 80 words, where news says
+who did what). Terms are weighted by sublinear TF times a blend of their IDF
+over the articles being grouped and their rarity in general English (see
+:func:`_rescale`). The similarity of two articles is the mean of the three
+cosines.
 
 Scaling: similarities are computed only for *candidate* pairs, articles that
 share one of their most distinctive terms (an inverted index over each
@@ -14,23 +16,47 @@ windows); inside each component, average-linkage clustering joins articles
 only while the *average* similarity between two groups stays above the
 threshold, which keeps chains of loosely related articles apart (single link
 is what merges two different events).
+
+Two more checks keep similar but different events apart (two earthquakes,
+two celebrities entering rehab years apart), applied to every join of the
+average-linkage clustering; a refused join is set aside until one of its
+groups changes:
+
+- *Contrast*: the two sides of a join must not differ in a term that most
+  reports on one side carry and (almost) none on the other. For each term,
+  the chance of a split at least that lopsided if the term were spread at
+  random over the joined reports is the hypergeometric tail (Fisher's exact
+  test); a join is refused when some term's chance is below
+  ``CONTRAST_P``. Reports of one event share their names, numbers and
+  places; reports of two events each repeat their own. The test needs
+  several reports on both sides (a single report can never be that
+  lopsided), so it only stops the large wrong merges.
+- *Dates*: when both sides carry publication dates, their date ranges must
+  come within ``MAX_DATE_GAP`` days of each other.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
+import math
 import re
 from dataclasses import dataclass
 from typing import Sequence
 
 import numpy as np
-from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse import csr_matrix, triu
 from scipy.sparse.csgraph import connected_components
-from scipy.spatial.distance import squareform
+from scipy.stats import hypergeom
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+from sklearn.preprocessing import normalize
 
 #: Average similarity two groups need to be merged into one story.
-MERGE_THRESHOLD = 0.25
+MERGE_THRESHOLD = 0.2
+#: A join is refused when a term splits its two sides this improbably (Fisher's exact test).
+CONTRAST_P = 1e-3
+#: Reports dated further apart than this (days) are of different events.
+MAX_DATE_GAP = 7
 #: Pairs below this are not even linked into a component.
 LINK_THRESHOLD = 0.1
 #: Distinctive terms per article used to find candidate pairs.
@@ -41,6 +67,10 @@ MAX_COMPONENT = 400
 LEAD_WORDS = 80
 
 _NAME = re.compile(r"\b[A-Z][\w’'-]*[A-Za-z]")
+_POSSESSIVE = re.compile(r"['’]s$")
+#: wordfreq counts numbers of several digits by their shape (2013 -> 0000).
+_MANY_DIGITS = re.compile(r"\d.*\d")
+_DIGITS = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -49,6 +79,7 @@ class Document:
 
     title: str
     body: str
+    date: dt.date | None = None
 
     @property
     def text(self) -> str:
@@ -61,19 +92,57 @@ class Document:
     @property
     def names(self) -> str:
         return " ".join(
-            word.lower() for word in _NAME.findall(self.text) if word.lower() not in ENGLISH_STOP_WORDS
+            name for name in (_POSSESSIVE.sub("", word.lower()) for word in _NAME.findall(self.text))
+            if name not in ENGLISH_STOP_WORDS
         )
 
 
 def _vectors(docs: Sequence[Document]) -> tuple[csr_matrix, csr_matrix, csr_matrix]:
     """Row-normalised TF-IDF matrices of the words, the names and the leads."""
-    words = TfidfVectorizer(sublinear_tf=True, stop_words="english", dtype=np.float32)
+    words = TfidfVectorizer(sublinear_tf=True, stop_words="english", dtype=np.float32, norm=None)
     text_matrix = words.fit_transform([d.text for d in docs])
     lead_matrix = words.transform([d.lead for d in docs])
-    names = TfidfVectorizer(sublinear_tf=True, token_pattern=r"\S+", lowercase=False, dtype=np.float32)
-    name_texts = [d.names or "_" for d in docs]
-    name_matrix = names.fit_transform(name_texts)
-    return text_matrix.tocsr(), name_matrix.tocsr(), lead_matrix.tocsr()
+    names = TfidfVectorizer(sublinear_tf=True, token_pattern=r"\S+", lowercase=False, dtype=np.float32, norm=None)
+    name_matrix = names.fit_transform([d.names or "_" for d in docs])
+    word_scale, name_scale = _rescale(words), _rescale(names)
+    return (_normalised(text_matrix, word_scale), _normalised(name_matrix, name_scale),
+            _normalised(lead_matrix, word_scale))
+
+
+def _rescale(vectorizer: TfidfVectorizer) -> np.ndarray:
+    """Per term, the factor that turns the window's IDF into the blend of window and background rarity.
+
+    A term's weight is the mean of its IDF in the window (what is rare
+    today) and its rarity in general English (-log of its frequency in
+    wordfreq's shipped word list), each scaled to a mean of 1 over the
+    window's terms. In a window of a handful of articles the window's IDF
+    says little (a word shared by the two reports of one event counts less
+    than a word in only one); the background keeps event words weighty.
+    """
+    idf = vectorizer.idf_
+    background = _background_rarity(vectorizer.get_feature_names_out())
+    weight = idf / idf.mean() + background / background.mean()
+    return (weight / idf).astype(np.float32)
+
+
+def _normalised(matrix: csr_matrix, scale: np.ndarray) -> csr_matrix:
+    scaled = csr_matrix(matrix.multiply(scale[None, :]), dtype=np.float32)
+    return normalize(scaled, copy=False)
+
+
+def _background_rarity(terms: Sequence[str]) -> np.ndarray:
+    frequencies = _english_frequencies()
+    rare = min(frequencies.values())
+    return np.array([-math.log(frequencies.get(_DIGITS.sub("0", t) if _MANY_DIGITS.search(t) else t, rare))
+                     for t in terms], dtype=np.float64)
+
+
+@functools.lru_cache(maxsize=1)
+def _english_frequencies() -> dict[str, float]:
+    """Word frequencies of general English (wordfreq's 'small' list, shipped in its wheel: no download)."""
+    import wordfreq
+
+    return wordfreq.get_frequency_dict("en", wordlist="small")
 
 
 def _candidate_pairs(matrix: csr_matrix) -> tuple[np.ndarray, np.ndarray]:
@@ -98,10 +167,18 @@ def _candidate_pairs(matrix: csr_matrix) -> tuple[np.ndarray, np.ndarray]:
     return shared.row, shared.col
 
 
+#: Candidate pairs compared at once (bounds the memory of the row copies).
+PAIR_BATCH = 4096
+
+
 def _pair_similarity(matrices: Sequence[csr_matrix], left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """The mean cosine of each pair (left[k], right[k]), computed a batch of pairs at a time."""
     total = np.zeros(len(left), dtype=np.float64)
-    for matrix in matrices:
-        total += np.asarray(matrix[left].multiply(matrix[right]).sum(axis=1)).ravel()
+    for start in range(0, len(left), PAIR_BATCH):
+        batch = slice(start, start + PAIR_BATCH)
+        for matrix in matrices:
+            products = matrix[left[batch]].multiply(matrix[right[batch]])
+            total[batch] += np.asarray(products.sum(axis=1)).ravel()
     return total / len(matrices)
 
 
@@ -139,20 +216,40 @@ def merge_same_event(docs: Sequence[Document], threshold: float = MERGE_THRESHOL
     centrality = [float(x) for x in (matrices[0] @ (mean / norm))]
     left, right = _candidate_pairs(matrices[0])
     similarity = _pair_similarity(matrices, left, right)
+    evidence = _Evidence(matrices[0], [d.date for d in docs])
     groups: list[list[int]] = []
-    _components(matrices, left, right, similarity, np.arange(n), LINK_THRESHOLD, threshold, groups)
+    _components(matrices, evidence, left, right, similarity, np.arange(n), LINK_THRESHOLD, threshold, groups)
     return sorted(sorted(g) for g in groups), centrality
 
 
-def _components(matrices: Sequence[csr_matrix], left: np.ndarray, right: np.ndarray, similarity: np.ndarray,
-                members: np.ndarray, link: float, threshold: float, groups: list[list[int]]) -> None:
+class _Evidence:
+    """What tells two groups of reports apart: which terms each report carries, and its date."""
+
+    def __init__(self, words: csr_matrix, dates: Sequence[dt.date | None]) -> None:
+        self.terms = csr_matrix((np.ones(len(words.indices), dtype=np.int32), words.indices, words.indptr),
+                                shape=words.shape)
+        self.days = np.array([d.toordinal() if d else -1 for d in dates], dtype=np.int64)
+
+    def counts(self, members: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """For the terms any of ``members`` carries: term ids, and how many members carry each."""
+        rows = self.terms[members]
+        terms, counts = np.unique(rows.indices, return_counts=True)
+        return terms, counts
+
+    def span(self, members: np.ndarray) -> tuple[int, int] | None:
+        days = self.days[members]
+        days = days[days >= 0]
+        return (int(days.min()), int(days.max())) if len(days) else None
+
+
+def _components(matrices: Sequence[csr_matrix], evidence: _Evidence, left: np.ndarray, right: np.ndarray,
+                similarity: np.ndarray, members: np.ndarray, link: float, threshold: float,
+                groups: list[list[int]]) -> None:
     """Split ``members`` into linked components and cluster each (recursing on big ones)."""
-    position = {int(m): k for k, m in enumerate(members)}
-    keep = similarity >= link
-    inside = np.array([int(a) in position and int(b) in position for a, b in zip(left[keep], right[keep])],
-                      dtype=bool)
-    a = np.array([position[int(x)] for x in left[keep][inside]], dtype=np.int64)
-    b = np.array([position[int(x)] for x in right[keep][inside]], dtype=np.int64)
+    position = np.full(len(evidence.days), -1, dtype=np.int64)
+    position[members] = np.arange(len(members))
+    keep = (similarity >= link) & (position[left] >= 0) & (position[right] >= 0)
+    a, b = position[left[keep]], position[right[keep]]
     graph = csr_matrix((np.ones(len(a)), (a, b)), shape=(len(members), len(members)))
     count, labels = connected_components(graph, directed=False)
     for label in range(count):
@@ -160,19 +257,82 @@ def _components(matrices: Sequence[csr_matrix], left: np.ndarray, right: np.ndar
         if len(part) == 1:
             groups.append([int(part[0])])
         elif len(part) > MAX_COMPONENT and link < threshold:
-            _components(matrices, left, right, similarity, part, min(threshold, link + 0.05), threshold, groups)
+            _components(matrices, evidence, left, right, similarity, part, min(threshold, link + 0.05),
+                        threshold, groups)
         else:
-            groups.extend(_average_linkage(matrices, part, threshold))
+            groups.extend(_average_linkage(matrices, evidence, part, threshold))
 
 
-def _average_linkage(matrices: Sequence[csr_matrix], part: np.ndarray, threshold: float) -> list[list[int]]:
-    sim = _group_similarity(matrices, part)
-    distance = np.clip(1.0 - sim, 0.0, None)
-    np.fill_diagonal(distance, 0.0)
-    distance = (distance + distance.T) / 2
-    tree = linkage(squareform(distance, checks=False), method="average")
-    labels = fcluster(tree, 1.0 - threshold, criterion="distance")
-    found: dict[int, list[int]] = {}
-    for member, label in zip(part, labels):
-        found.setdefault(int(label), []).append(int(member))
-    return list(found.values())
+def _average_linkage(matrices: Sequence[csr_matrix], evidence: _Evidence, part: np.ndarray,
+                     threshold: float) -> list[list[int]]:
+    """Average-linkage clustering of ``part`` in which every join must pass :func:`_may_join`.
+
+    Repeatedly joins the two groups with the highest average similarity, down
+    to ``threshold`` (UPGMA, kept as sums of similarities between groups). A
+    join that the dates or a contrasting term refuse is set aside until one
+    of its two groups changes, so a refused pair never blocks the joins
+    around it (two copies of one report dated weeks apart still each join
+    their own week's reports).
+    """
+    n = len(part)
+    between = _group_similarity(matrices, part).astype(np.float64)
+    np.fill_diagonal(between, 0.0)
+    between = (between + between.T) / 2
+    size = np.ones(n)
+    alive = np.ones(n, dtype=bool)
+    refused = np.eye(n, dtype=bool)
+    members: list[list[int]] = [[k] for k in range(n)]
+    while True:
+        average = between / np.outer(size, size)
+        open_pairs = alive[:, None] & alive[None, :] & ~refused & (average >= threshold)
+        if not open_pairs.any():
+            break
+        best = int(np.argmax(np.where(open_pairs, average, -np.inf)))
+        i, j = sorted(divmod(best, n))
+        if not _may_join(evidence, part[members[i]], part[members[j]]):
+            refused[i, j] = refused[j, i] = True
+            continue
+        between[i, :] += between[j, :]
+        between[:, i] += between[:, j]
+        between[i, i] = 0.0
+        between[j, :] = 0.0
+        between[:, j] = 0.0
+        size[i] += size[j]
+        alive[j] = False
+        members[i] += members[j]
+        members[j] = []
+        refused[i, :] = refused[:, i] = False
+        refused[i, i] = True
+    return [sorted(int(part[k]) for k in group) for group in members if group]
+
+
+def _may_join(evidence: _Evidence, left: np.ndarray, right: np.ndarray) -> bool:
+    """False when dates or a contrasting term show that two groups report different events."""
+    spans = evidence.span(left), evidence.span(right)
+    if spans[0] and spans[1] and max(spans[0][0], spans[1][0]) - min(spans[0][1], spans[1][1]) > MAX_DATE_GAP:
+        return False
+    return min(len(left), len(right)) < 2 or contrast(evidence, left, right) >= CONTRAST_P
+
+
+def contrast(evidence: _Evidence, left: np.ndarray, right: np.ndarray) -> float:
+    """The smallest chance, over terms, of a split between ``left`` and ``right`` as lopsided as seen.
+
+    For a term carried by k of the joined reports, k_left of them on the left:
+    the probability that k reports drawn at random from the joined ones put
+    at least k_left on the left (and the same for the right).
+    """
+    terms_left, count_left = evidence.counts(left)
+    terms_right, count_right = evidence.counts(right)
+    terms = np.union1d(terms_left, terms_right)
+    on_left = np.zeros(len(terms), dtype=np.int64)
+    on_right = np.zeros(len(terms), dtype=np.int64)
+    on_left[np.searchsorted(terms, terms_left)] = count_left
+    on_right[np.searchsorted(terms, terms_right)] = count_right
+    carried = on_left + on_right
+    shared = carried >= 2
+    if not shared.any():
+        return 1.0
+    total = len(left) + len(right)
+    p_left = hypergeom.sf(on_left[shared] - 1, total, carried[shared], len(left))
+    p_right = hypergeom.sf(on_right[shared] - 1, total, carried[shared], len(right))
+    return float(min(p_left.min(), p_right.min()))

@@ -56,6 +56,18 @@ def test_same_event_reports_become_one_story_with_the_lead_first(news, tmp_path)
     assert by_path and all(s["shown"] for s in stories)
 
 
+def test_reports_weeks_apart_stay_separate_stories_in_a_long_window(tmp_path):
+    # The same three reports, copied with dates three weeks later: in a 30-day window the
+    # dates tell the merger they are two events (the text alone would merge all six).
+    folder = tmp_path / "news"
+    folder.mkdir()
+    write_cluster(folder, MOSQUE, DAY - dt.timedelta(days=21), "early")
+    write_cluster(folder, MOSQUE, DAY, "late")
+    issue = assemble_issue(folder, DAY, days=30)
+    groups = sorted(sorted(Path(a.path).name.split("_")[0] for a in (s.article, *s.also)) for s in issue.stories)
+    assert groups == [["early"] * 3, ["late"] * 3]
+
+
 def test_order_is_by_sources_then_centrality_with_a_stable_tie_break(news):
     issue = assemble_issue(news, DAY, days=2)
     counts = [1 + len(s.also) for s in issue.stories]

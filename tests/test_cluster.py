@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import replace
+
+import numpy as np
 from assemble_data import ARPAIO, BLUMENTHAL, MOSQUE, rows
 
-from digest.cluster import Document, group_same_event, merge_same_event
+from digest.cluster import (CONTRAST_P, MAX_DATE_GAP, Document, _Evidence, _vectors, contrast, group_same_event,
+                            merge_same_event)
 
 
 def docs_of(*clusters: str) -> tuple[list[Document], list[str]]:
@@ -43,3 +48,41 @@ def test_two_similar_but_different_events_stay_apart():
 def test_tiny_inputs():
     assert group_same_event([]) == []
     assert group_same_event([Document("One", "Only one article here.")]) == [[0]]
+
+
+def test_a_small_issue_merges_the_obvious_reports():
+    # Six articles: two outlets on each of two events (Cruz and Trump trading insults; the Supreme
+    # Court hearing the Wal-Mart bias case) and two unrelated reports. In so small a window the
+    # window's own IDF is weak (a word shared by the two reports of one event weighs less than a
+    # word in only one); with general-English rarity blended in, the reports pair up.
+    cruz, walmart, bloomberg, fox = ("basil-59f2f47c-5da0-4fbc-be6e-4f15d45d82e2",
+                                     "basil-2058ec60-5372-4f5f-83a3-da780be3a350",
+                                     "basil-472158a1-4e39-4214-8397-904e66f2b4c5",
+                                     "basil-8abec8d9-50a2-480e-969a-157f94954f4d")
+    picks = [(cruz, 0), (cruz, 1), (walmart, 0), (walmart, 2), (bloomberg, 0), (fox, 1)]
+    issue = [Document(rows(c)[k]["title"], rows(c)[k]["text"]) for c, k in picks]
+    assert group_same_event(issue) == [[0, 1], [2, 3], [4], [5]]
+
+
+def test_reports_dated_weeks_apart_are_different_events():
+    docs, _ = docs_of(MOSQUE)
+    day = dt.date(2010, 8, 19)
+    near = [replace(d, date=day + dt.timedelta(days=k)) for k, d in enumerate(docs)]
+    assert group_same_event(near) == [[0, 1, 2]]
+    apart = [replace(docs[0], date=day), replace(docs[1], date=day + dt.timedelta(days=MAX_DATE_GAP + 20))]
+    assert group_same_event(apart) == [[0], [1]]
+    undated = [replace(docs[0], date=day), docs[1]]  # no date: no evidence either way
+    assert group_same_event(undated) == [[0, 1]]
+
+
+def test_contrast_is_small_only_for_a_term_that_splits_many_reports():
+    # ECB+ topic 35: the two DUI arrests name different players.
+    docs, gold = docs_of("ecbplus-t35-ecb", "ecbplus-t35-ecbplus")
+    evidence = _Evidence(_vectors(docs)[0], [None] * len(docs))
+    first = np.array([i for i, g in enumerate(gold) if g.endswith("-ecb")])
+    second = np.array([i for i, g in enumerate(gold) if g.endswith("-ecbplus")])
+    assert contrast(evidence, first, second) < CONTRAST_P
+    # The same event cut in two halves has no such term.
+    assert contrast(evidence, second[::2], second[1::2]) > CONTRAST_P
+    # One report can never be that lopsided against a group.
+    assert contrast(evidence, first, second[:1]) > CONTRAST_P
