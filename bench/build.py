@@ -165,9 +165,12 @@ def run(size: int, workers: int | None) -> dict:
         memory = PeakMemory()
 
         def progress(line: str) -> None:
+            word = line.split(" ")[0]
+            if word not in STAGE_NAMES:
+                return  # a warning inside a stage, not the start of the next one
             now = time.perf_counter()
-            stages.append((line.split(" ")[0], now - last[0]))
-            memory.stage = STAGE_NAMES.get(line.split(" ")[0], "-")
+            stages.append((word, now - last[0]))
+            memory.stage = STAGE_NAMES[word]
             last[0] = now
 
         with memory:
