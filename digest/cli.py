@@ -125,7 +125,7 @@ def _emit(rows: list[dict[str, Any]], fmt: str, as_text: Callable[[dict[str, Any
             click.echo(json.dumps(row, ensure_ascii=False))
     elif fmt == "json":
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
-    else:
+    elif rows:
         click.echo("\n\n".join(as_text(row) for row in rows))
 
 

@@ -162,3 +162,11 @@ def test_max_words_caps_each_story_summary(articles, tmp_path):
     words = sum(len(part.split()) for part in [story["lede"], *story["bullets"]])
     assert story["lede"].startswith("US President Joe Biden has warned")
     assert words <= 60 and len(story["bullets"]) < 3
+
+
+def test_extract_of_only_bad_files_prints_nothing_on_stdout(tmp_path):
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01binary")
+    result = CliRunner().invoke(main, ["extract", str(tmp_path / "bad.txt")])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.strip() == f"Error: {tmp_path / 'bad.txt'}: binary file, not text"
