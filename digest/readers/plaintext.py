@@ -91,8 +91,8 @@ def _article_date(
     above the headline (nearest first), then in the first body lines. Dates on
     short, date-like lines or labelled ones ("Published", "By ... |") win over
     dates inside prose (captions, sentences); a "published"/"posted" date wins
-    over an unlabelled one; a page with only an "updated" date stays undated
-    (the update can be days after publication), with a warning naming it. Dates further down
+    over an unlabelled one, which wins over an "updated" one (taken, with a
+    warning, when it is the only date: on our pages it was the publication day 6 times in 7). Dates further down
     (related stories, comments) and copyright/caption/embedded-post lines are
     never taken. A page with only a relative date ("2 hours ago") stays undated.
     """
@@ -121,10 +121,10 @@ def _article_date(
             warnings.append(f"only a relative date ({relative!r}): left undated, nothing to count from")
         return None, warnings
     mention = best[1]
-    if mention.kind == "updated":
-        # A last-update date can be days after publication: a wrong date is worse than none.
-        return None, ["no date found", f"only an 'updated' date ({mention.date.isoformat()}): left undated"]
     warnings = []
+    if mention.kind == "updated":
+        # Measured on the pages: an "updated"-only date equalled the publication date on 6 of 7.
+        warnings.append(f"date is the page's 'updated' date ({mention.date.isoformat()}); no publication date found")
     if not mention.has_year:
         warnings.append(f"date's year ({mention.date.year}) taken from the page's copyright line")
     return mention.date, warnings
