@@ -16,12 +16,16 @@ from pathlib import Path
 from ..model import Article
 from .base import BaseReader
 from .clutter import TITLE_SEPARATOR, find_layout, is_clutter, weight
-from .dates import find_date, is_dateline
+from .dates import RELATIVE, DateMention, copyright_year, find_dates, is_dateline, numeric_order
 from .language import guess_language
 from .source import source_from_lines, split_title
 
 #: How many lines around the headline may hold the article's own date.
 _DATE_REACH = 8
+#: How many lines above the body, when no headline was found.
+_DATE_REACH_NO_HEADLINE = 14
+#: Lines with more words than this are prose (captions, body): their dates come last.
+_PROSE_WORDS = 14
 #: Bodies shorter than this many words get a warning.
 SHORT_BODY_WORDS = 80
 
@@ -43,9 +47,9 @@ class PlainTextReader(BaseReader):
 
         body_lines = [lines[i] for i in range(layout.body_start, layout.body_end) if i not in layout.dropped]
         standfirst = _standfirst(lines, layout.headline, layout.body_start)
-        date = _article_date(lines, layout.headline, layout.body_start, layout.body_end)
-        if date is None:
-            warnings.append("no date found")
+        language = guess_language("\n".join(body_lines) or text)
+        date, date_warnings = _article_date(lines, layout.headline, layout.body_start, layout.body_end, language)
+        warnings.extend(date_warnings)
         body = "\n\n".join(body_lines)
         if not body_lines:
             warnings.append("no body text found")
@@ -61,7 +65,7 @@ class PlainTextReader(BaseReader):
             date=date,
             source=site or source_from_lines(lines),
             standfirst=standfirst,
-            language=guess_language(body or text),
+            language=language,
             warnings=tuple(warnings),
         )]
 
@@ -78,19 +82,49 @@ def _standfirst(lines: list[str], headline: int | None, body_start: int) -> str 
     return None
 
 
-def _article_date(lines: list[str], headline: int | None, body_start: int, body_end: int) -> dt.date | None:
-    """The article's own date: in the header between headline and body, else just around them.
+def _article_date(
+    lines: list[str], headline: int | None, body_start: int, body_end: int, language: str | None,
+) -> tuple[dt.date | None, list[str]]:
+    """The article's own date, and warnings about it.
 
-    Dates further down (related stories, the copyright line) are never taken.
+    Looked for in the header between headline and body, then in the lines just
+    above the headline (nearest first), then in the first body lines. Dates on
+    short, date-like lines or labelled ones ("Published", "By ... |") win over
+    dates inside prose (captions, sentences); a "published"/"posted" date wins
+    over an unlabelled one, which wins over an "updated" one (taken, with a
+    warning, when it is the only date: on our pages it was the publication day 6 times in 7). Dates further down
+    (related stories, comments) and copyright/caption/embedded-post lines are
+    never taken. A page with only a relative date ("2 hours ago") stays undated.
     """
     anchor = headline if headline is not None else body_start
+    reach = _DATE_REACH if headline is not None else _DATE_REACH_NO_HEADLINE
     header = range(anchor, body_start)
-    near = [*range(body_start, min(body_start + 3, body_end)), *range(max(anchor - _DATE_REACH, 0), anchor)]
-    for index in [*header, *near]:
+    order = [*header, *range(anchor - 1, max(anchor - reach, 0) - 1, -1),
+             *range(body_start, min(body_start + 3, body_end))]
+    numeric = numeric_order(lines, language)
+    year = copyright_year(lines)
+    best: tuple[tuple[int, int, int, int], DateMention] | None = None
+    for rank, index in enumerate(order):
         line = lines[index]
         if weight(line) > 200 and index not in header:
             continue
-        date = find_date(line)
-        if date is not None:
-            return date
-    return None
+        prose = len(line.split()) > _PROSE_WORDS
+        for mention in find_dates(line, numeric, None if prose else year):
+            label = {"published": 0, "": 1, "updated": 2}[mention.kind]
+            key = (int(prose and not mention.kind), label, rank, mention.start)
+            if best is None or key < best[0]:
+                best = (key, mention)
+    if best is None:
+        warnings = ["no date found"]
+        relative = next((lines[i] for i in order if len(lines[i]) < 80 and RELATIVE.search(lines[i])), None)
+        if relative is not None:
+            warnings.append(f"only a relative date ({relative!r}): left undated, nothing to count from")
+        return None, warnings
+    mention = best[1]
+    warnings = []
+    if mention.kind == "updated":
+        # Measured on the pages: an "updated"-only date equalled the publication date on 6 of 7.
+        warnings.append(f"date is the page's 'updated' date ({mention.date.isoformat()}); no publication date found")
+    if not mention.has_year:
+        warnings.append(f"date's year ({mention.date.year}) taken from the page's copyright line")
+    return mention.date, warnings
