@@ -68,7 +68,9 @@ class Salience:
             article.update(terms)
         article_vector = {t: n * idf[t] for t, n in article.items()}
         title_vector = {t: idf.get(t, 1.0) for t in rules.terms(title)}
-        #: Centrality x position prior: what a sentence says about the story.
+        #: Similarity to the article (and title): what a sentence says about the story.
+        self.centrality: list[float] = []
+        #: Centrality x position prior.
         self.relevance: list[float] = []
         #: Relevance per sqrt(word): what a sentence says for its length (bullets).
         self.scores: list[float] = []
@@ -77,6 +79,7 @@ class Salience:
             centrality = _cosine(vector, article_vector, self._norms[index], article_norm)
             if title_vector:
                 centrality += TITLE_WEIGHT * _cosine(vector, title_vector, self._norms[index], title_norm)
+            self.centrality.append(centrality)
             self.relevance.append(centrality / (1.0 + index / POSITION_SCALE))
             self.scores.append(self.relevance[-1] / max(len(words[index]), 10) ** LENGTH_EXPONENT)
         self._similar: dict[tuple[int, int], float] = {}
