@@ -25,11 +25,9 @@ __all__ = ["READING_WPM", "MAX_BULLET_WORDS", "summarize", "summary_sentences"]
 
 #: Average adult silent reading speed, words per minute.
 READING_WPM = 230
-#: The lede is the most central of the first LEDE_WINDOW sentences that can
-#: lead (whatever its length), under a position prior 1 / (1 + i /
-#: LEDE_POSITION_SCALE) milder than the bullets' one.
+#: The lede is the most relevant (centrality x position prior, whatever its
+#: length) of the first LEDE_WINDOW sentences that can lead.
 LEDE_WINDOW = 3
-LEDE_POSITION_SCALE = 10.0
 #: Paragraphs this short without sentence punctuation are subheads.
 _SUBHEAD_WORDS = 12
 
@@ -54,7 +52,7 @@ def summarize(article: Article, bullets: int = 3, max_words: int | None = None) 
     # The first sentence, unless a feature-style opener ("As records go, it
     # was impressive.") or a detail says less about the story than one of the
     # next two.
-    lede_index = max(openers, key=lambda i: (salience.centrality[i] / (1.0 + i / LEDE_POSITION_SCALE), -i))
+    lede_index = max(openers, key=lambda i: (salience.relevance[i], -i))
     lede = sentences[lede_index]
     budget = math.inf if max_words is None else max_words - len(words[lede_index])
     chosen = _bullets(sentences, words, salience, lede_index, bullets, budget) if bullets > 0 else []
