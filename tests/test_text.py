@@ -77,6 +77,7 @@ def test_sentences_run_together_without_a_space_are_split():
     assert split_sentences('She kept her world title."She cheated," he said."We were robbed."The end came.') == [
         "She kept her world title.", '"She cheated," he said.', '"We were robbed."', "The end came."]
     assert split_sentences("He said “no.”The talks ended.") == ["He said “no.”", "The talks ended."]
+    assert split_sentences('It was "a new low".The firm denied it.') == ['It was "a new low".', "The firm denied it."]
     # Not addresses, not decimals.
     assert split_sentences("Visit www.Example.com or write to Jane.Doe@example.com today.") == [
         "Visit www.Example.com or write to Jane.Doe@example.com today."]

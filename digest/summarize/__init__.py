@@ -2,7 +2,7 @@
 
 News is written lead-first, so the lede is the body's first real sentence
 (after datelines, bylines and share bars are stripped; see :mod:`.sentences`),
-unless the second or third says clearly more about the story (a feature-style
+unless one of the next three says clearly more about the story (a feature-style
 opener or a detail gives way to the news). Bullets are picked from the other
 sentences (one before the lede too, when the lede is not the first) by salience
 (centrality x position prior / sqrt(length); see :mod:`.salience`) with
@@ -27,7 +27,7 @@ __all__ = ["READING_WPM", "MAX_BULLET_WORDS", "summarize", "summary_sentences"]
 READING_WPM = 230
 #: The lede is the most relevant (centrality x position prior, whatever its
 #: length) of the first LEDE_WINDOW sentences that can lead.
-LEDE_WINDOW = 3
+LEDE_WINDOW = 4
 #: Paragraphs this short without sentence punctuation are subheads.
 _SUBHEAD_WORDS = 12
 
@@ -51,7 +51,7 @@ def summarize(article: Article, bullets: int = 3, max_words: int | None = None) 
     salience = Salience(words, rules, title=_real_title(article), terms=terms)
     # The first sentence, unless a feature-style opener ("As records go, it
     # was impressive.") or a detail says less about the story than one of the
-    # next two.
+    # next three.
     lede_index = max(openers, key=lambda i: (salience.relevance[i], -i))
     lede = sentences[lede_index]
     budget = math.inf if max_words is None else max_words - len(words[lede_index])
