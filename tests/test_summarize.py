@@ -152,13 +152,15 @@ def test_the_lede_can_be_the_third_sentence_and_the_openers_still_bullets():
     body = ("It had rained for six days and nights. "
             "Nobody in the valley expected what came next. "
             "Flood water from the river Aire forced hundreds of families in Riverton to leave their homes on Sunday. "
-            "Engineers said flood water from the river Aire would take days to drain from homes in Riverton.")
-    summary = summarize(_story(body), bullets=3)
+            "Engineers said the water would take days to drain from the river valley. "
+            "Hundreds of families forced from their homes in Riverton were given shelter by the council.")
+    summary = summarize(_story(body), bullets=4)
     assert summary.lede.startswith("Flood water from the river Aire forced")
     # Bullets come from the whole article but the lede, in the article's order.
     assert summary.bullets == ("It had rained for six days and nights.",
                                "Nobody in the valley expected what came next.",
-                               "Engineers said flood water from the river Aire would take days to drain from homes in Riverton.")
+                               "Engineers said the water would take days to drain from the river valley.",
+                               "Hundreds of families forced from their homes in Riverton were given shelter by the council.")
 
 
 def test_keywords_and_reading_time():
