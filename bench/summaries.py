@@ -11,7 +11,8 @@ count) for:
 - cnndm.jsonl, three sentences: digest (lede + 2 bullets, as
   ``digest summarize --no-extract --bullets 2`` makes them), Lead-3 (first
   three sentences, split by pysbd as in the data README, and by digest's
-  splitter), sumy LexRank;
+  splitter), sumy LexRank; one sentence: digest's lede against Lead-1 (the
+  lede rule checked on another set than XSum);
 - xsum.jsonl, one sentence: digest's lede against Lead-1;
 - bbc.jsonl (first N articles, with their titles; extractive references),
   three sentences: digest against Lead-3, a check against overfitting CNN/DM.
@@ -127,6 +128,8 @@ def main() -> None:
         ("cnndm", cnndm, "Lead-3 (pysbd)", lead(3, pysbd_sentences)),
         ("cnndm", cnndm, "Lead-3 (digest splitter)", lead(3, split_sentences)),
         ("cnndm", cnndm, "sumy LexRank, 3 sentences", lexrank(3)),
+        ("cnndm", cnndm, "digest: lede only", ours(0)),
+        ("cnndm", cnndm, "Lead-1 (pysbd)", lead(1, pysbd_sentences)),
         ("xsum", xsum, "digest: lede only", ours(0)),
         ("xsum", xsum, "Lead-1 (pysbd)", lead(1, pysbd_sentences)),
         ("xsum", xsum, "Lead-1 (digest splitter)", lead(1, split_sentences)),

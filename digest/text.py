@@ -51,9 +51,23 @@ _AMBIGUOUS = re.compile(
     r"(?P<stop>[.!?…])[\"'”’»)\]]*(?:\s+(?![a-z])|$)|\.\.|\n|[•▪]|(?:^|\s)(?:\d{1,2}|[a-z])\)\s"
 )
 #: Two sentences run together without a space, as in text flattened from web
-#: pages ("at home.Half of parents"); not a domain or e-mail address
-#: ("www.Example.com", "Jane.Doe@example.com").
-_GLUED = re.compile(r"(?<=[^\W\d_]{2}[.!?])(?=[^\W\d_a-z][^\W\d_A-Z]+\b(?![.@]\w))")
+#: pages ("at home.Half of parents", "in 2007.The firm", "(ASI).It",
+#: 'her title."She said', 'he said."We were', '"a new low".The'); not a domain or e-mail address
+#: ("www.Example.com", "Jane.Doe@example.com"). ``quote`` is a quotation mark
+#: between the two, which closes the first sentence or opens the second.
+_GLUED = re.compile(
+    r"(?:(?<=[^\W_]{2}[.!?])|(?<=[^\W_][)\"”’][.!?]))(?P<quote>[\"”]?)"
+    r"(?=[\"“]?[^\W\d_a-z][^\W\d_A-Z]+\b(?![.@]\w))"
+)
+
+
+def _unglue(match: re.Match[str]) -> str:
+    quote = match.group("quote")
+    # A straight quotation mark opens a quotation when an even number of them
+    # come before it.
+    if quote == '"' and match.string.count('"', 0, match.start()) % 2 == 0:
+        return ' "'
+    return quote + " "
 #: A plain word: two or more letters, letters mixed with digits ("3pm", "U2")
 #: or a number of three or more digits (a year), with inner hyphens or apostrophes, maybe
 #: inside quotes or brackets. Single letters (initials) and digits (list
@@ -114,7 +128,7 @@ def split_sentences(text: str, language: str = "en") -> list[str]:
     if language not in _FAST_LANGUAGES and language in LANGUAGE_CODES:
         return [s.strip() for s in _segmenter(language).processor(text).process() if s.strip()]
     abbreviations, prepositive = _abbreviations(language)
-    text = _GLUED.sub(" ", text)
+    text = _GLUED.sub(_unglue, text)
     pieces: list[str] = []
     start = 0
     for match in _BOUNDARY.finditer(text):

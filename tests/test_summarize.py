@@ -136,6 +136,33 @@ def test_feature_opener_gives_way_to_the_news():
     assert summarize(_story(body), bullets=2).lede.startswith("The oldest man in Japan")
 
 
+def test_a_sentence_is_not_central_for_sharing_words_with_itself():
+    sentences = ["Quartz xylophones puzzled zebras.",
+                 "The river flooded the town on Sunday.",
+                 "Families left the town as the river rose.",
+                 "The town council opened shelters after the river flooded."]
+    salience = Salience([split_words(s) for s in sentences], language_rules("en"))
+    # Centrality is similarity to the rest of the article: none for a sentence
+    # that shares no word with it, however rare its own words are.
+    assert salience.centrality[0] == 0
+    assert min(salience.centrality[1:]) > 0
+
+
+def test_the_lede_can_be_the_third_sentence_and_the_openers_still_bullets():
+    body = ("It had rained for six days and nights. "
+            "Nobody in the valley expected what came next. "
+            "Flood water from the river Aire forced hundreds of families in Riverton to leave their homes on Sunday. "
+            "Engineers said the water would take days to drain from the river valley. "
+            "Hundreds of families forced from their homes in Riverton were given shelter by the council.")
+    summary = summarize(_story(body), bullets=4)
+    assert summary.lede.startswith("Flood water from the river Aire forced")
+    # Bullets come from the whole article but the lede, in the article's order.
+    assert summary.bullets == ("It had rained for six days and nights.",
+                               "Nobody in the valley expected what came next.",
+                               "Engineers said the water would take days to drain from the river valley.",
+                               "Hundreds of families forced from their homes in Riverton were given shelter by the council.")
+
+
 def test_keywords_and_reading_time():
     summary = summarize(_story(), bullets=2)
     assert 3 <= len(summary.keywords) <= 5

@@ -9,6 +9,12 @@ def test_datelines_are_stripped():
     # An ordinary opening is left alone.
     assert clean_sentence("US President Joe Biden has warned Putin.") == "US President Joe Biden has warned Putin."
     assert clean_sentence("A (small) fire broke out.") == "A (small) fire broke out."
+    # A subject with its acronym, no dash after it, is not a dateline.
+    for subject in ("The Crown Prosecution Service (CPS) will reveal its decision.",
+                    "The Asian Civilisation Museum (ACM) bought the artwork in 2007."):
+        assert clean_sentence(subject) == subject
+    assert clean_sentence("Boston (CNN)Guilty across the board.") == "Guilty across the board."
+    assert clean_sentence("(The Hollywood Reporter) Stan Freberg has died.") == "Stan Freberg has died."
 
 
 def test_share_bars_and_video_prompts_are_removed():

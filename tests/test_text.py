@@ -63,3 +63,22 @@ def test_other_languages_use_their_abbreviations():
 
 def test_languages_with_other_sentence_marks_are_split_by_pysbd():
     assert split_sentences("今天天气很好。我们去公园吧！", "zh") == ["今天天气很好。", "我们去公园吧！"]
+
+
+def test_sentences_run_together_without_a_space_are_split():
+    # Flattened web text (BBC pages in XSum): after a word, a number, a bracket
+    # or a quotation mark, which closes one sentence or opens the next.
+    assert split_sentences("Parents stayed at home.Half of them worked.") == [
+        "Parents stayed at home.", "Half of them worked."]
+    assert split_sentences("The museum bought it in 2007.The dealer was later charged.") == [
+        "The museum bought it in 2007.", "The dealer was later charged."]
+    assert split_sentences("It was run by the survey (ASI).It said nothing.") == [
+        "It was run by the survey (ASI).", "It said nothing."]
+    assert split_sentences('She kept her world title."She cheated," he said."We were robbed."The end came.') == [
+        "She kept her world title.", '"She cheated," he said.', '"We were robbed."', "The end came."]
+    assert split_sentences("He said “no.”The talks ended.") == ["He said “no.”", "The talks ended."]
+    assert split_sentences('It was "a new low".The firm denied it.') == ['It was "a new low".', "The firm denied it."]
+    # Not addresses, not decimals.
+    assert split_sentences("Visit www.Example.com or write to Jane.Doe@example.com today.") == [
+        "Visit www.Example.com or write to Jane.Doe@example.com today."]
+    assert split_sentences("Sales rose to 4.2bn last year.") == ["Sales rose to 4.2bn last year."]

@@ -2,8 +2,9 @@
 
 News is written lead-first, so the lede is the body's first real sentence
 (after datelines, bylines and share bars are stripped; see :mod:`.sentences`),
-unless the second says more about the story (a feature-style opener gives way
-to the news). Bullets are picked from the sentences after it by salience
+unless one of the next three says clearly more about the story (a feature-style
+opener or a detail gives way to the news). Bullets are picked from the other
+sentences (one before the lede too, when the lede is not the first) by salience
 (centrality x position prior / sqrt(length); see :mod:`.salience`) with
 redundancy control, and shown in the article's order. The whole is
 deterministic and offline.
@@ -26,7 +27,7 @@ __all__ = ["READING_WPM", "MAX_BULLET_WORDS", "summarize", "summary_sentences"]
 READING_WPM = 230
 #: The lede is the most relevant (centrality x position prior, whatever its
 #: length) of the first LEDE_WINDOW sentences that can lead.
-LEDE_WINDOW = 2
+LEDE_WINDOW = 4
 #: Paragraphs this short without sentence punctuation are subheads.
 _SUBHEAD_WORDS = 12
 
@@ -49,7 +50,8 @@ def summarize(article: Article, bullets: int = 3, max_words: int | None = None) 
 
     salience = Salience(words, rules, title=_real_title(article), terms=terms)
     # The first sentence, unless a feature-style opener ("As records go, it
-    # was impressive.") says less about the story than the one after it.
+    # was impressive.") or a detail says less about the story than one of the
+    # next three.
     lede_index = max(openers, key=lambda i: (salience.relevance[i], -i))
     lede = sentences[lede_index]
     budget = math.inf if max_words is None else max_words - len(words[lede_index])
@@ -64,7 +66,7 @@ def summarize(article: Article, bullets: int = 3, max_words: int | None = None) 
 
 def _bullets(sentences: list[str], words: list[list[str]], salience: Salience, lede_index: int,
              count: int, budget: float) -> list[int]:
-    """Indexes of up to ``count`` bullets after the lede, their words within ``budget``."""
+    """Indexes of up to ``count`` bullets other than the lede, their words within ``budget``."""
     counts = [len(w) for w in words]
     remaining = budget
 
@@ -75,12 +77,14 @@ def _bullets(sentences: list[str], words: list[list[str]], salience: Salience, l
         remaining -= counts[index]
         return True
 
-    after = range(lede_index + 1, len(sentences))
-    chosen = salience.pick([i for i in after if can_be_bullet(sentences[i], counts[i])], [lede_index], count, fits)
+    # Any sentence but the lede: when the lede is not the first, the opener
+    # before it may still make a bullet.
+    others = [i for i in range(len(sentences)) if i != lede_index]
+    chosen = salience.pick([i for i in others if can_be_bullet(sentences[i], counts[i])], [lede_index], count, fits)
     if len(chosen) < count:
         # A short text: rather than fewer bullets, take what it has that fits
         # (short sentences and quotations too; still no questions).
-        rest = [i for i in after if i not in chosen and can_lead(sentences[i], counts[i])
+        rest = [i for i in others if i not in chosen and can_lead(sentences[i], counts[i])
                 and counts[i] <= MAX_BULLET_WORDS]
         chosen += salience.pick(rest, [lede_index, *chosen], count - len(chosen), fits)
     return chosen

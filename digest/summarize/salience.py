@@ -1,7 +1,7 @@
 """How much each sentence says about the article, and which to pick.
 
-A sentence's salience is its centrality (TF-IDF cosine similarity to the whole
-article, plus to the title when there is one) times a position prior (news is
+A sentence's salience is its centrality (TF-IDF cosine similarity to the rest
+of the article, plus to the title when there is one) times a position prior (news is
 written lead-first) divided by the square root of its length (a short sentence
 saying as much as a long one is the better bullet). Bullets are picked by
 maximal marginal relevance: salience minus similarity to what is already
@@ -68,15 +68,24 @@ class Salience:
             article.update(terms)
         article_vector = {t: n * idf[t] for t, n in article.items()}
         title_vector = {t: idf.get(t, 1.0) for t in rules.terms(title)}
+        #: Similarity to the rest of the article (and title).
+        self.centrality: list[float] = []
         #: Centrality x position prior: what a sentence says about the story.
         self.relevance: list[float] = []
         #: Relevance per sqrt(word): what a sentence says for its length (bullets).
         self.scores: list[float] = []
         article_norm, title_norm = _norm(article_vector), _norm(title_vector)
         for index, vector in enumerate(self.vectors):
-            centrality = _cosine(vector, article_vector, self._norms[index], article_norm)
+            # Similarity to the rest of the article (the sum of the other
+            # sentences' vectors): a sentence is not central for sharing
+            # words with itself, which favoured long sentences of rare words.
+            norm = self._norms[index]
+            dot = sum(weight * article_vector[term] for term, weight in vector.items()) - norm * norm
+            rest = math.sqrt(max(article_norm * article_norm - 2 * dot - norm * norm, 0.0))
+            centrality = dot / (norm * rest) if dot > 1e-12 and rest > 1e-9 else 0.0
             if title_vector:
-                centrality += TITLE_WEIGHT * _cosine(vector, title_vector, self._norms[index], title_norm)
+                centrality += TITLE_WEIGHT * _cosine(vector, title_vector, norm, title_norm)
+            self.centrality.append(centrality)
             self.relevance.append(centrality / (1.0 + index / POSITION_SCALE))
             self.scores.append(self.relevance[-1] / max(len(words[index]), 10) ** LENGTH_EXPONENT)
         self._similar: dict[tuple[int, int], float] = {}
@@ -97,11 +106,11 @@ class Salience:
         a sentence it refuses is passed over.
         """
         chosen: list[int] = []
-        pool = [i for i in candidates if self.scores[i] > 0]
-        if not pool:
-            return chosen
+        # Not sentences of stop words only; a sentence sharing no word with the
+        # rest of the article (salience 0) is still material for a short text.
+        pool = [i for i in candidates if self._norms[i] > 0]
         while pool and len(chosen) < count:
-            top = max(self.scores[i] for i in pool)
+            top = max(self.scores[i] for i in pool) or 1.0
 
             def gain(i: int) -> float:
                 redundancy = max((self.similarity(i, j) for j in (*picked, *chosen)), default=0.0)

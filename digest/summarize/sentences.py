@@ -25,8 +25,11 @@ MAX_BULLET_WORDS = 35
 RUN_ON_WORDS = 25
 
 _DATELINE = re.compile(
-    # "(CNN)", "Kathmandu, Nepal (CNN) --", "LONDON (Reuters) -", "(The Hollywood Reporter)"
-    r"^(?:[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,4},?\s*)?\([A-Z][\w.&'’ -]{1,40}\)\s*(?:--|[-–—:])?\s*(?=\S)"
+    # "(CNN)", "(The Hollywood Reporter)"
+    r"^\([A-Z][\w.&'’ -]{1,40}\)\s*(?:--|[-–—:])?\s*(?=\S)"
+    # "Kathmandu, Nepal (CNN) --", "LONDON (Reuters) -", "Boston (CNN)Guilty": after a place,
+    # a dash or no space at all; "The Crown Prosecution Service (CPS) will" is a subject.
+    r"|^[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,4},?\s*\([A-Z][\w.&'’ -]{1,40}\)(?:\s*(?:--|[-–—:])\s*|(?=\S))"
     # "WASHINGTON --", "LONDON, England —"
     r"|^[A-Z][A-Z.'’-]+(?:,?\s+[A-Z][\w.'’-]*){0,3}\s+(?:--|[-–—])\s+"
 )
