@@ -81,3 +81,12 @@ def test_build_stops_on_a_text_template_that_drops_links(tmp_path):
     from digest.errors import TemplateError
     with pytest.raises(TemplateError, match=r"issue.txt.j2: the plain-text part lacks the link https://news"):
         render_issue(feature_issue(), Settings(**FULL, templates=tmp_path))
+
+
+def test_no_links_heading_when_the_issue_has_no_links():
+    issue = bbc_issue(1)
+    story = issue.stories[0]
+    bare = type(issue)(date=issue.date, days=1, stories=(type(story)(
+        type(story.article)(**{**story.article.__dict__, "url": None}), story.summary),))
+    assert "Links:" not in render_text(bare, Settings())
+    assert "\nLinks:\n[1] " in render_text(issue, Settings())
