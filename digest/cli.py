@@ -15,10 +15,8 @@ from .config import Settings, load_settings
 from .errors import DigestError, ReadError
 from .model import Article
 from .output import article_record
-from .pipeline import build as build_issue
 from .readers import load_text, read_file
 from .send import SendOptions, export_issue, send_issue
-from .summarize import summarize as summarize_article
 
 FORMATS = click.Choice(["text", "json", "jsonl"])
 
@@ -103,6 +101,8 @@ def build(ctx: click.Context, date: dt.date, articles: Path | None, out: Path | 
     settings = _settings(ctx, articles=articles, out=out, days=days, bullets=bullets, max_words=max_words,
                          templates=templates, max_stories=max_stories, word_budget=word_budget, sections=sections, workers=workers)
     progress = (lambda _: None) if quiet else (lambda line: click.echo(line, err=True))
+    from .pipeline import build as build_issue  # the summarizer's imports (sumy, NLTK) take seconds
+
     folder = _run(lambda: build_issue(settings, date, force=force, progress=progress, since=since))
     click.echo(folder / "index.html")
 
@@ -180,6 +180,8 @@ def summarize(files: tuple[Path, ...], bullets: int, max_words: int | None, no_e
       digest summarize --no-extract --bullets 2 --format jsonl story.txt
       digest summarize --max-words 60 articles/*.txt
     """
+    from .summarize import summarize as summarize_article  # sumy and NLTK take seconds to import
+
     found, failures = _read_each(files, _clean_text_article if no_extract else read_file)
     rows = []
     for article in (a for articles in found for a in articles):
