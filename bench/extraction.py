@@ -192,7 +192,7 @@ def report_sources(folder: Path, pages: list[dict], show: bool = False) -> None:
             html_right += same_source(html_source, reference)
     print(f"sources: .txt and .html agree on {agree} of {len(pages)} pages (case and spaces aside); "
           f"on the {known} pages whose URL is in the publisher table, .txt equals it on {txt_right}, "
-          f".html on {html_right}")
+          f".html on {html_right}   (before this work: 43 agree; 14 and 26 of 26)")
     if show:
         for pid, txt_source, html_source in differ:
             print(f"  source differs: {pid} .txt {txt_source!r} .html {html_source!r}")
