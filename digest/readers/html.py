@@ -17,7 +17,7 @@ from ..errors import ReadError
 from ..model import Article
 from .base import BaseReader, Decoded, decode_bytes, read_bytes
 from .language import guess_language
-from .source import clean_name, known_publisher, source_from_url, split_title
+from .source import canonical_name, clean_name, site_evidence, split_title
 
 #: Bodies shorter than this many words get a warning.
 SHORT_BODY_WORDS = 80
@@ -86,7 +86,7 @@ def article_from_html(html: str, path: Path) -> Article:
     first, _, rest = body.partition("\n\n")
     if rest and _same_text(first, title):
         body = rest  # the headline repeated as the body's first line
-    source = known_publisher(url) or _clean_sitename(document.sitename) or site or source_from_url(url)
+    source = canonical_name(site_evidence(site, _clean_sitename(document.sitename), url), url)
     date = _parse_date(document.date)
     warnings = []
     if date is None:

@@ -18,7 +18,7 @@ from .base import BaseReader
 from .clutter import TITLE_SEPARATOR, find_layout, is_clutter, weight
 from .dates import RELATIVE, DateMention, copyright_year, find_dates, is_dateline, numeric_order
 from .language import guess_language
-from .source import source_from_lines, split_title
+from .source import canonical_name, source_from_lines, split_title
 
 #: How many lines around the headline may hold the article's own date.
 _DATE_REACH = 8
@@ -63,7 +63,7 @@ class PlainTextReader(BaseReader):
             title=headline,
             body=body,
             date=date,
-            source=site or source_from_lines(lines),
+            source=canonical_name(site or source_from_lines(lines)),
             standfirst=standfirst,
             language=language,
             warnings=tuple(warnings),
