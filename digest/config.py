@@ -12,7 +12,7 @@ import re
 import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from .errors import ConfigError
 
@@ -147,16 +147,25 @@ def load_settings(
     """
     env = os.environ if env is None else env
     values: dict[str, Any] = {}
+
+    def layer(found: Mapping[str, Any], origin: Callable[[str], str]) -> None:
+        """Coerce one layer's values, naming where a bad one came from."""
+        for key, value in found.items():
+            try:
+                values[key] = _coerce(key, value)
+            except ConfigError as exc:
+                raise ConfigError(f"{origin(key)}: {exc}") from None
+
     if config_path is None and env.get("DIGEST_CONFIG"):
         config_path = Path(env["DIGEST_CONFIG"])
         if not config_path.is_file():
             raise ConfigError(f"DIGEST_CONFIG names {config_path}, which does not exist")
+    if config_path is None and Path(CONFIG_FILE).is_file():
+        config_path = Path(CONFIG_FILE)
+    elif config_path is not None and not config_path.is_file():
+        raise ConfigError(f"config file {config_path} does not exist")
     if config_path is not None:
-        if not config_path.is_file():
-            raise ConfigError(f"config file {config_path} does not exist")
-        values.update(_from_toml(config_path))
-    elif Path(CONFIG_FILE).is_file():
-        values.update(_from_toml(Path(CONFIG_FILE)))
-    values.update(_from_env(env))
-    values.update({k: v for k, v in (overrides or {}).items() if v is not None})
-    return dataclasses.replace(Settings(), **{k: _coerce(k, v) for k, v in values.items()})
+        layer(_from_toml(config_path), lambda _: str(config_path))
+    layer(_from_env(env), lambda key: ENV_PREFIX + key.upper())
+    layer({k: v for k, v in (overrides or {}).items() if v is not None}, lambda key: "--" + key.replace("_", "-"))
+    return dataclasses.replace(Settings(), **values)

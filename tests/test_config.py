@@ -35,3 +35,14 @@ def test_bad_config(tmp_path, toml, message):
 def test_explicit_config_must_exist(tmp_path):
     with pytest.raises(ConfigError, match="does not exist"):
         load_settings(tmp_path / "nope.toml", env={})
+
+
+def test_a_bad_value_names_where_it_came_from(tmp_path):
+    (tmp_path / "digest.toml").write_text('days = "x"\n')
+    with pytest.raises(ConfigError, match=r"^digest.toml: setting 'days'"):
+        load_settings(env={})
+    (tmp_path / "digest.toml").unlink()
+    with pytest.raises(ConfigError, match=r"^DIGEST_BULLETS: setting 'bullets'"):
+        load_settings(env={"DIGEST_BULLETS": "lots"})
+    with pytest.raises(ConfigError, match=r"^--max-stories: setting 'max_stories'"):
+        load_settings(env={}, overrides={"max_stories": "many"})
