@@ -5,7 +5,7 @@ Used by the build (it warns) and by the preview's checks panel.
 
 from __future__ import annotations
 
-import re
+import functools
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -67,7 +67,9 @@ class _HtmlFacts(HTMLParser):
                 link.text += data
 
 
+@functools.lru_cache(maxsize=8)
 def html_facts(html: str) -> _HtmlFacts:
+    """The links and images of ``html``; parsed once however many checks ask (read-only)."""
     facts = _HtmlFacts()
     facts.feed(html)
     facts.close()
@@ -101,7 +103,7 @@ def check_images(html: str) -> Check:
 
 def check_parity(html: str, text: str) -> Check:
     """Every link of the HTML part appears in the text part (the unsubscribe placeholder aside)."""
-    normalized = re.sub(r"\s+", " ", text)
+    normalized = _words(text)
     missing = [
         link.href for link in html_facts(html).links
         if safe_url(link.href) and link.href not in normalized
