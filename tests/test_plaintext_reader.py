@@ -1,3 +1,5 @@
+"""The scraped-text reader on the sample (seed) page, and date lines."""
+
 import datetime as dt
 
 import pytest
@@ -44,27 +46,6 @@ def test_dateline_is_short():
     assert not is_dateline("On 7 Dec 2021 the president of the United States said that talks had gone well.")
 
 
-@pytest.mark.parametrize("content, message", [
-    (b"", "empty file"),
-    (b"  \n\n", "empty file"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary file"),
-    (b"\x00\x01\x02garbage", "binary file"),
-])
-def test_bad_files_raise_read_error(tmp_path, content, message):
-    path = tmp_path / "bad.txt"
-    path.write_bytes(content)
-    with pytest.raises(ReadError, match=message):
-        read_article(path)
-
-
 def test_missing_file(tmp_path):
     with pytest.raises(ReadError, match="no such file"):
         read_article(tmp_path / "gone.txt")
-
-
-def test_cp1252_text_is_read_with_a_warning(tmp_path):
-    path = tmp_path / "legacy.txt"
-    path.write_bytes("Caf\u00e9 au lait\n7 Dec 2021\nThe caf\u00e9 opened.\n".encode("cp1252"))
-    article = read_article(path)
-    assert article.title == "Caf\u00e9 au lait"
-    assert "not UTF-8; read as Windows-1252 (Latin-1)" in article.warnings

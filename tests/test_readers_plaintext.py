@@ -127,6 +127,7 @@ def test_source_from_url(url, expected):
 @pytest.mark.parametrize("encoding, text", [
     ("cp1252", "Caf\u00e9 \u201cst\u00e9r\u00e9o\u201d, d\u00e9j\u00e0 vu\u2026 and more\n7 Dec 2021\nLe caf\u00e9 a rouvert ses portes."),
     ("latin-1", "Caf\u00e9 au lait\n7 Dec 2021\nLe caf\u00e9 a rouvert ses portes ce matin."),
+    ("cp1252", "Caf\u00e9 au lait\n7 Dec 2021\nThe caf\u00e9 opened.\n"),
 ])
 def test_legacy_western_encodings_are_decoded_with_a_warning(tmp_path, encoding, text):
     path = tmp_path / "legacy.txt"
@@ -149,7 +150,9 @@ def test_cyrillic_legacy_encoding_is_detected(tmp_path):
 
 @pytest.mark.parametrize("content, message", [
     (b"", "empty file"),
+    (b"  \n\n", "empty file"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR", "binary file"),
+    (b"\x00\x01\x02garbage", "binary file"),
     (bytes(range(1, 32)) * 100, "binary file"),
 ])
 def test_unusable_bytes_are_refused(tmp_path, content, message):
