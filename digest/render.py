@@ -117,7 +117,7 @@ def image_summary(issue: Issue, mode: str) -> str:
     top = shown[0] if shown else None
     having = sum(1 for story in shown if story.article.image is not None)
     pictured = sum(1 for story in shown if picture_for(story, mode, top) is not None)
-    return (f"Images: {having} of {len(shown)} stor{'ies' if len(shown) != 1 else 'y'} have one; "
+    return (f"Images: {having} of {len(shown)} {'stories have' if len(shown) != 1 else 'story has'} one; "
             f"the email shows {pictured} (images = {mode})")
 
 
