@@ -262,3 +262,9 @@ def test_formats_without_images_have_none(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text(f"{HEADLINE}\n\n{BODY}\n")
     assert read_article(path).image is None
+
+
+def test_an_alt_that_is_only_a_file_name_gives_way_to_the_headline():
+    image = _find('<meta property="og:image" content="https://www.example.com/IMG_2041.jpg">'
+                  '<meta property="og:image:alt" content="IMG_2041.jpg">')
+    assert image.alt == HEADLINE
