@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import islice
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -282,7 +283,7 @@ def body_images(tree: Any) -> Iterator[Candidate]:
     """Large images of the article body: inside a ``<figure>``, or declared at least :data:`MIN_WIDTH` wide."""
     roots = tree.xpath('//article | //*[@itemprop="articleBody"] | //main')
     root = roots[0] if roots else (tree.find("body") if tree.find("body") is not None else tree)
-    for img in root.iter("img"):
+    for img in islice(root.iter("img"), MAX_BODY_IMAGES):
         figure = next(iter(img.iterancestors("figure")), None)
         width = declared_size(img.get("width"))
         if figure is None and (width is None or width < MIN_WIDTH):
