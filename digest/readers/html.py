@@ -99,7 +99,8 @@ def article_from_html(html: str, path: Path) -> Article:
     return Article(
         path=str(path), title=title, body=body, date=date, source=source, url=url,
         author=(document.author or None), standfirst=(document.description or None),
-        language=language, warnings=tuple(warnings), image=image_from_html(html, url, title),
+        language=language, warnings=tuple(warnings),
+        image=image_from_html(html, url, title),
     )
 
 

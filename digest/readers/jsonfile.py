@@ -77,5 +77,6 @@ def article_from_record(record: Any, path: Path) -> Article | None:
         author=as_author(record.get("author")),
         standfirst=as_text(record.get("standfirst") or record.get("description") or record.get("summary")),
         language=as_text(record.get("language")) or guess_language(body),
-        warnings=body_warnings(body, date), image=image_from_fields(record, url, title),
+        warnings=body_warnings(body, date),
+        image=image_from_fields(record, url, title),
     )

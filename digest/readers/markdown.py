@@ -56,7 +56,8 @@ class MarkdownReader(BaseReader):
             source=as_text(meta.get("source")) or source_from_url(url), url=url,
             author=as_author(meta.get("author")), standfirst=as_text(meta.get("description") or meta.get("summary")),
             language=as_text(meta.get("language")) or guess_language(body),
-            warnings=body_warnings(body, date), image=image_from_fields(meta, url, title),
+            warnings=body_warnings(body, date),
+            image=image_from_fields(meta, url, title),
         )]
 
 
