@@ -18,6 +18,8 @@ from .errors import ConfigError
 
 CONFIG_FILE = "digest.toml"
 ENV_PREFIX = "DIGEST_"
+#: Values of the ``images`` setting: what the email shows of the stories' lead images.
+IMAGE_MODES = ("lead", "thumbnails", "none")
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,8 @@ class Settings:
     color_accent_dark: str = "#8ab4f8"
     #: Largest HTML part in KB (1024 bytes); Gmail clips above about 102 KB.
     html_budget_kb: int = 100
+    #: Lead images (issue 17): "lead" (the top story's), "thumbnails" (and the others' beside them) or "none".
+    images: str = "lead"
 
     # Sending (digest send / export; see digest/send/). No password here: it
     # comes from DIGEST_SMTP_PASSWORD or DIGEST_SMTP_URL in the environment.
@@ -67,6 +71,8 @@ class Settings:
             value = getattr(self, f.name)
             if f.name.startswith("color_") and not re.fullmatch(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})", value):
                 raise ConfigError(f"setting {f.name!r}: {value!r} is not a colour like #1a73e8")
+        if self.images not in IMAGE_MODES:
+            raise ConfigError(f"setting 'images': {self.images!r} is not one of {', '.join(IMAGE_MODES)}")
 
 
 def _coerce(name: str, value: Any) -> Any:

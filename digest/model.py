@@ -26,6 +26,8 @@ class Article:
     warnings: tuple[str, ...] = ()
     #: The source's own category or front-matter section, when the file gives one.
     section: str | None = None
+    #: The article's lead image, when its file names one (see digest/readers/images.py).
+    image: Image | None = None
 
     @property
     def paragraphs(self) -> list[str]:
@@ -89,3 +91,17 @@ class Issue:
     @property
     def window_start(self) -> dt.date:
         return self.date - dt.timedelta(days=self.days - 1)
+
+
+@dataclass(frozen=True)
+class Image:
+    """A picture that stands for an article: linked from the email, never embedded.
+
+    ``url`` is an absolute http(s) URL; ``width`` and ``height`` are what the
+    source declares (None when it does not say); ``alt`` is never empty.
+    """
+
+    url: str
+    alt: str
+    width: int | None = None
+    height: int | None = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import shutil
@@ -24,6 +25,7 @@ def article_record(article: Article) -> dict[str, Any]:
         "author": article.author,
         "language": article.language,
         "warnings": list(article.warnings),
+        "image": dataclasses.asdict(article.image) if article.image else None,
     }
 
 

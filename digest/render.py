@@ -38,6 +38,16 @@ CONTENTS_FROM = 4
 MORE_LISTED = 10
 #: Hidden characters after the preheader so the inbox preview shows no body text.
 PREHEADER_PADDING = "\u034f\u00a0" * 90
+#: A lead image spans the text column: the 600 px card minus 2 x 32 px of padding.
+LEAD_WIDTH = 536
+#: Thumbnails sit beside the headline at this width (it leaves 200 px for the headline at 375 px).
+THUMB_WIDTH = 112
+#: Width/height assumed when the source declares no size: the 1.91:1 of Open Graph share images.
+DEFAULT_RATIO = 1.91
+#: Declared shapes are kept between these width/height ratios (a tall poster, a wide panorama).
+RATIO_RANGE = (0.5, 4.0)
+#: Longer image URLs are not shown: they would eat the size budget.
+MAX_IMAGE_URL = 2048
 
 
 def shipped_templates() -> Path:
@@ -59,6 +69,56 @@ def safe_url(url: str | None) -> str | None:
     if parts.scheme.lower() != "mailto" and not parts.netloc:
         return None
     return url
+
+
+@dataclasses.dataclass(frozen=True)
+class Picture:
+    """How one story's image is shown: its URL, alt text and the box it takes (CSS pixels)."""
+
+    src: str
+    alt: str
+    width: int
+    height: int
+    lead: bool
+
+
+def image_src(url: str | None) -> str | None:
+    """``url`` when it is an http(s) URL fit for an ``<img src>``, else None (no mailto, data:, javascript:)."""
+    url = safe_url(url)
+    if url is None or not url.lower().startswith(("http://", "https://")) or len(url) > MAX_IMAGE_URL:
+        return None
+    return url
+
+
+def picture_for(story: Story, mode: str, top: Story | None) -> Picture | None:
+    """The picture ``story`` gets in the email under the ``images`` setting, or None.
+
+    The top story gets a lead image (modes "lead" and "thumbnails"); the others
+    get a thumbnail (mode "thumbnails"). Height follows the declared shape,
+    else :data:`DEFAULT_RATIO`, so the box is right before the image loads.
+    """
+    image = story.article.image
+    lead = story is top
+    if image is None or mode == "none" or (mode == "lead" and not lead):
+        return None
+    src = image_src(image.url)
+    if src is None:
+        return None
+    ratio = image.width / image.height if image.width and image.height else DEFAULT_RATIO
+    ratio = min(max(ratio, RATIO_RANGE[0]), RATIO_RANGE[1])
+    width = LEAD_WIDTH if lead else THUMB_WIDTH
+    alt = " ".join((image.alt or story.article.title).split())
+    return Picture(src=src, alt=alt, width=width, height=max(1, round(width / ratio)), lead=lead)
+
+
+def image_summary(issue: Issue, mode: str) -> str:
+    """The build's line about images: how many stories have one, how many the email shows."""
+    shown = issue.shown
+    top = shown[0] if shown else None
+    having = sum(1 for story in shown if story.article.image is not None)
+    pictured = sum(1 for story in shown if picture_for(story, mode, top) is not None)
+    return (f"Images: {having} of {len(shown)} {'stories have' if len(shown) != 1 else 'story has'} one; "
+            f"the email shows {pictured} (images = {mode})")
 
 
 def wrap(text: str, width: int = TEXT_WIDTH, indent: str = "", first: str | None = None) -> str:
@@ -201,6 +261,7 @@ def issue_context(issue: Issue, settings: Settings) -> dict[str, Any]:
         "dark": dark,
         "unsubscribe_url": Markup(UNSUBSCRIBE_PLACEHOLDER),
         "ref": References(),
+        "picture": lambda story: picture_for(story, settings.images, shown[0] if shown else None),
     }
 
 
@@ -260,4 +321,5 @@ def render_issue(issue: Issue, settings: Settings, progress: Callable[[str], Non
     issue = dataclasses.replace(issue, warnings=issue.warnings + tuple(extra))
     for warning in issue.warnings[before:]:
         progress(f"Warning: {warning}")
+    progress(image_summary(issue, settings.images))
     return issue, html, text

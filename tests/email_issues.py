@@ -6,13 +6,14 @@ into the repository); they get made-up URLs on a reserved domain.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import json
 from html.parser import HTMLParser
 from pathlib import Path
 
-from digest.model import Article, Issue, Story, Summary
+from digest.model import Article, Image, Issue, Story, Summary
 from digest.summarize import summarize
 
 DATE = dt.date(2021, 12, 7)
@@ -139,3 +140,25 @@ def parse_html(html: str) -> _Text:
 def visible_text(html: str) -> str:
     """The document's text as a reader sees it, whitespace collapsed."""
     return " ".join("".join(parse_html(html).parts).split())
+
+
+#: The colour of the test pictures: a saturated orange that an inverted (dark-mode) copy would turn blue.
+PICTURE_COLOUR = "e8720c"
+
+
+def image_issue(base: str, count: int = 10, broken: tuple[int, ...] = ()) -> Issue:
+    """``count`` real BBC stories, each with an image served from ``base`` (a loopback server).
+
+    The images are 1200 x 630 as declared; stories whose index is in
+    ``broken`` point to a URL that does not exist (a broken image). Every
+    third story from the fourth on has no image, to show the layout without one.
+    """
+    stories = []
+    for n, story in enumerate(bbc_issue(30).stories[:count]):
+        if n >= 3 and n % 3 == 0:
+            stories.append(story)
+            continue
+        url = f"{base}/missing/{n}.png" if n in broken else f"{base}/1200x630/{PICTURE_COLOUR}.png"
+        image = Image(url=url, alt=f"Photo for story {n}", width=1200, height=630)
+        stories.append(Story(dataclasses.replace(story.article, image=image), story.summary))
+    return Issue(date=DATE, days=1, stories=tuple(stories), number=43)

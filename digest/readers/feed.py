@@ -20,6 +20,7 @@ from ..model import Article
 from .base import MAX_SECONDS_PER_FILE, BaseReader, read_bytes, time_limit
 from .fields import as_author, as_text, body_warnings, text_paragraphs
 from .html import html_to_text
+from .images import image_from_entry
 from .language import guess_language
 from .source import known_publisher, source_from_url
 
@@ -90,4 +91,5 @@ def article_from_entry(entry: Any, path: Path, publisher: str | None, feed_link:
         author=as_author(entry.get("author")),
         standfirst=standfirst.split("\n\n", 1)[0] if standfirst else None,
         language=guess_language(body), warnings=body_warnings(body, date),
+        image=image_from_entry(entry, url or feed_link, title),
     )

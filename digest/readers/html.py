@@ -16,6 +16,7 @@ from typing import Any
 from ..errors import ReadError
 from ..model import Article
 from .base import BaseReader, Decoded, decode_bytes, read_bytes
+from .images import image_from_html
 from .language import guess_language
 from .source import canonical_name, clean_name, site_evidence, split_title
 
@@ -99,6 +100,7 @@ def article_from_html(html: str, path: Path) -> Article:
         path=str(path), title=title, body=body, date=date, source=source, url=url,
         author=(document.author or None), standfirst=(document.description or None),
         language=language, warnings=tuple(warnings),
+        image=image_from_html(html, url, title),
     )
 
 

@@ -16,6 +16,7 @@ from ..errors import ReadError
 from ..model import Article
 from .base import BaseReader
 from .fields import as_author, as_date, as_text, body_warnings, text_paragraphs
+from .images import image_from_fields
 from .language import guess_language
 from .source import source_from_url
 
@@ -77,4 +78,5 @@ def article_from_record(record: Any, path: Path) -> Article | None:
         standfirst=as_text(record.get("standfirst") or record.get("description") or record.get("summary")),
         language=as_text(record.get("language")) or guess_language(body),
         warnings=body_warnings(body, date),
+        image=image_from_fields(record, url, title),
     )

@@ -14,6 +14,7 @@ from ..errors import ReadError
 from ..model import Article
 from .base import BaseReader
 from .fields import as_author, as_date, as_text, body_warnings
+from .images import image_from_fields
 from .language import guess_language
 from .source import source_from_url
 
@@ -56,6 +57,7 @@ class MarkdownReader(BaseReader):
             author=as_author(meta.get("author")), standfirst=as_text(meta.get("description") or meta.get("summary")),
             language=as_text(meta.get("language")) or guess_language(body),
             warnings=body_warnings(body, date),
+            image=image_from_fields(meta, url, title),
         )]
 
 
