@@ -83,6 +83,8 @@ class Reply:
 
     code: int  # 0 for a network error
     text: str
+    #: The command the reply answered: "mail", "rcpt" or "data" ("" for a network error).
+    stage: str = ""
 
     @property
     def ok(self) -> bool:
@@ -94,6 +96,11 @@ class Reply:
 
     def __str__(self) -> str:
         return f"{self.code} {self.text}".strip() if self.code else self.text
+
+    @property
+    def hard_bounce(self) -> bool:
+        """A permanent refusal of the address itself (5xx to RCPT): it will never take mail."""
+        return self.permanent and self.stage == "rcpt"
 
 
 class TransportError(Exception):
@@ -192,12 +199,15 @@ class Connection:
         smtp = self._smtp
         assert smtp is not None
         in_data = False
+        stage = "mail"
         try:
             code, text = smtp.mail(sender)
             if code == 250:
+                stage = "rcpt"
                 code, text = smtp.rcpt(recipient)
                 if code in (250, 251):
                     before_data()
+                    stage = "data"
                     code, text = smtp.docmd("DATA")
                     if code < 400 and code != 354:
                         code, text = 451, f"unexpected reply to DATA: {code} {_decode(text)}"
@@ -214,7 +224,7 @@ class Connection:
                 self.close()
             elif not 200 <= code < 300:
                 smtp.rset()
-            return Reply(code, _decode(text))
+            return Reply(code, _decode(text), stage)
         except (smtplib.SMTPException, OSError) as exc:
             self.close()
             raise TransportError(f"connection to {self.server.name} lost: {_describe(exc)}", after_data=in_data) from None
