@@ -144,3 +144,30 @@ def read_address_file(path: Path) -> list[str]:
         recipients, rejected = read_csv(path)
         return [r.email for r in recipients] + [r.value for r in rejected if r.value]
     return lines
+
+
+def subscriber_states(state_dir: Path, recipients: Iterable[str] = ()) -> list[Row]:
+    """Every address the list knows, plus ``recipients`` it does not know (as ``active``), by address."""
+    rows: dict[str, Row] = {}
+    if suppression_path(state_dir).is_file():
+        with SuppressionList(state_dir) as listed:
+            rows = {row.email: row for row in listed.rows()}
+    for raw in recipients:
+        try:
+            key = address_key(raw)
+        except ValueError:
+            continue
+        rows.setdefault(key, Row(key, ACTIVE, "", ""))
+    return [rows[k] for k in sorted(rows)]
+
+
+def resubscribe_all(state_dir: Path, addresses: Iterable[str]) -> tuple[list[str], list[str], list[str]]:
+    """Take each address off the list: (taken off, not on it, not an address with the reason)."""
+    done, absent, bad = [], [], []
+    with SuppressionList(state_dir) as listed:
+        for raw in addresses:
+            try:
+                (done if listed.resubscribe(raw) else absent).append(address_key(raw))
+            except ValueError as exc:
+                bad.append(f"{raw!r}: {exc}")
+    return done, absent, bad

@@ -24,7 +24,7 @@ from smtp_server import HEADLINE, Mailbox, smtp_server, write_issue_folder
 
 DATE = "2021-12-07"
 PASSWORD = "pa55-w0rd-Zq9"
-LEDGER = Path("out") / f"{DATE}.send-ledger.sqlite"
+LEDGER = Path(".digest") / "ledgers" / f"{DATE}.send-ledger.sqlite"
 
 
 def run(*args: str):
@@ -128,8 +128,9 @@ def test_faults_every_deliverable_recipient_gets_exactly_one_copy(issue, monkeyp
         [unknown_line] = [line for line in lines if line.startswith("unknown: ")]
         unknown = unknown_line.split()[1].rstrip(":")
         assert lines == [
-            f"failed: {refused}: 550 5.1.1 No such user here",
+            f"failed: {refused}: 550 5.1.1 No such user here (a hard bounce: now suppressed)",
             unknown_line,
+            "skipped 0 suppressed",
             "Summary: sent 28, failed 1, deferred 0, unknown 1, skipped 0 "
             "(0 already sent, 0 unknown or failed before, 0 bad rows)",
             f"Ledger {LEDGER}: 1 failed, 28 sent, 1 unknown",
@@ -137,12 +138,12 @@ def test_faults_every_deliverable_recipient_gets_exactly_one_copy(issue, monkeyp
         assert "the server may have it; resend with --resend-unknown" in unknown_line
         for address in addresses(30):
             assert mailbox.count(address) == (0 if address == refused else 1), address
-        # Running again sends nothing new: the unknown and the refused one are reported.
-        again = run("--recipients", "list.csv")
+        # Running again sends nothing new: the unknown one is reported, the refused one is suppressed.
+        again = run("--recipients", "list.csv", "--retry-failed")
         assert again.exit_code == 1
         assert f"skipped (unknown before): {unknown}:" in again.output
-        assert f"skipped (failed before): {refused}: 550 5.1.1 No such user here (use --retry-failed" in again.output
-        assert "Summary: sent 0, failed 0, deferred 0, unknown 0, skipped 30 (28 already sent, 2 unknown" in again.output
+        assert f"{refused}" not in again.output and "skipped 1 suppressed" in again.output.splitlines()
+        assert "Summary: sent 0, failed 0, deferred 0, unknown 0, skipped 29 (28 already sent, 1 unknown" in again.output
         assert len(mailbox.received) == 29
         # Asked to, it resends the unknown one with the same Message-ID (the receiver can drop it).
         resent = run("--recipients", "list.csv", "--resend-unknown")
@@ -217,9 +218,9 @@ def test_killed_midway_then_run_again(issue, monkeypatch):
     assert lines[0] == ("warning: 1 message(s) were being handed over when an earlier run stopped: "
                         "their outcome is unknown")
     assert sum(line.startswith(f"skipped (unknown before): {victim}: ") for line in lines) == 1
-    assert f"skipped (failed before): {refused}: 550 5.1.1 No such user here (use --retry-failed to send again)" in lines
-    assert lines[-2] == ("Summary: sent 17, failed 0, deferred 0, unknown 0, skipped 13 "
-                         "(11 already sent, 2 unknown or failed before, 0 bad rows)")
+    assert "skipped 1 suppressed" in lines  # the refused one: a hard bounce in the first run
+    assert lines[-2] == ("Summary: sent 17, failed 0, deferred 0, unknown 0, skipped 12 "
+                         "(11 already sent, 1 unknown or failed before, 0 bad rows)")
     assert lines[-1] == f"Ledger {LEDGER}: 1 failed, 28 sent, 1 unknown"
     for address in addresses(30):
         assert mailbox.count(address) == (0 if address == refused else 1), address

@@ -107,15 +107,14 @@ class SendReport:
         if self.stopped:
             out.append(f"stopped: {self.stopped}; run the same command again to go on")
         skipped = len(self.already_sent) + len(self.skipped) + len(self.rejected)
+        out.append(f"skipped {len(self.suppressed)} suppressed")
         if self.dry_run:
             out.append(f"Dry run: {len(self.previews)} messages built, nothing sent "
                        f"({len(self.rejected)} bad rows skipped).")
-            out.append(f"skipped {len(self.suppressed)} suppressed")
             return out
         out.append(f"Summary: sent {len(self.sent)}, failed {len(self.failed)}, deferred {len(self.deferred)}, "
                    f"unknown {len(self.unknown)}, skipped {skipped} ({len(self.already_sent)} already sent, "
                    f"{len(self.skipped)} unknown or failed before, {len(self.rejected)} bad rows)")
-        out.append(f"skipped {len(self.suppressed)} suppressed")
         if self.totals:
             parts = ", ".join(f"{n} {s}" for s, n in sorted(self.totals.items()))
             out.append(f"Ledger {self.ledger}: {parts}")
