@@ -120,7 +120,8 @@ def _words(text: str) -> str:
 def missing_stories(issue: Issue, text: str) -> list[str]:
     """Headlines of the issue's shown stories that the text part lacks."""
     words = _words(text)
-    return [story.article.title for story in issue.shown if _words(story.article.title) not in words]
+    return [story.article.title for story in issue.shown
+            if _words(story.article.title) not in words and _words(defuse_text(story.article.title)) not in words]
 
 
 def parity_problem(issue: Issue, html: str, text: str) -> str | None:

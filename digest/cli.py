@@ -325,7 +325,7 @@ def export(ctx: click.Context, date: dt.date, out: Path | None, unsubscribe_text
            output: Path | None = None, force: bool = False, state_dir: Path | None = None) -> None:
     """Write the issue built for --date as one email file (never into OUT, which is published).
 
-    The message is the one `digest send` sends, addressed to the newsletter
+    By default .digest/exports/DATE.eml (mode 600). The message is the one `digest send` sends, addressed to the newsletter
     itself (To = From) with no per-recipient link: ready to open in a mail
     client or to hand to a mail service.
 
@@ -333,6 +333,7 @@ def export(ctx: click.Context, date: dt.date, out: Path | None, unsubscribe_text
     Example:
       digest export --date 2021-12-07
       digest export --date 2021-12-07 --unsubscribe '*|UNSUB|*'
+      digest export --date 2021-12-07 --output issue.eml
     """
     settings = _settings(ctx, out=out, state_dir=state_dir)
     click.echo(_run(lambda: export_issue(settings, date, unsubscribe_text=unsubscribe_text, target=output, force=force)))
@@ -384,7 +385,12 @@ def unsubscribe(ctx: click.Context, addresses: tuple[str, ...], file: Path | Non
 @_STATE_DIR
 @click.pass_context
 def resubscribe(ctx: click.Context, addresses: tuple[str, ...], state_dir: Path | None) -> None:
-    """Take addresses off the suppression list (only when the person asked to come back)."""
+    """Take addresses off the suppression list (only when the person asked to come back).
+
+    \b
+    Example:
+      digest resubscribe ann@example.com
+    """
     from .suppression import resubscribe_all
 
     settings = _settings(ctx, state_dir=state_dir)
@@ -407,6 +413,11 @@ def subscribers(ctx: click.Context, recipients: Path | None, state_dir: Path | N
     """List addresses and their state: active, unsubscribed, one-click or bounced.
 
     One line each: address, state, detail, when (UTC), tab-separated.
+
+    \b
+    Example:
+      digest subscribers
+      digest subscribers --recipients subscribers.csv
     """
     from .send.recipients import read_csv
     from .suppression import subscriber_states
@@ -434,6 +445,10 @@ def unsubscribe_server(ctx: click.Context, host: str, port: int, state_dir: Path
     ?email={email}&token={token}, and DIGEST_UNSUBSCRIBE_SECRET to the value
     digest send uses. A GET shows a confirmation button; a POST unsubscribes.
     See docs/sending.md for running the same app under any WSGI server.
+
+    \b
+    Example:
+      DIGEST_UNSUBSCRIBE_SECRET=... digest unsubscribe-server --port 8025
     """
     from .unsubscribe import UnsubscribeServer, make_app
 

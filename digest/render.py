@@ -66,10 +66,11 @@ def wrap(text: str, width: int = TEXT_WIDTH, indent: str = "", first: str | None
     """Wrap text for the plain-text part: lines of at most ``width`` characters.
 
     A single word longer than the line (a long link) is kept whole on a line
-    of its own, so it stays usable.
+    of its own, so it stays usable. Braces are defused (see digest.placeholders):
+    wrapped text is article text.
     """
     return textwrap.fill(
-        " ".join(str(text).split()),
+        " ".join(defuse_text(str(text)).split()),  # defused first, so the width counts the joiners
         width=width,
         initial_indent=indent if first is None else first,
         subsequent_indent=indent,
