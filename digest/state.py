@@ -38,8 +38,11 @@ _LEGACY_LEDGER = re.compile(r"^(\d{4}-\d{2}-\d{2})\.send-ledger\.sqlite(-wal|-sh
 
 def ensure_dir(path: Path) -> Path:
     """``path`` and its missing parents as private folders (mode 700); return it."""
+    missing = [p for p in (path, *path.parents) if not p.exists()]
     try:
-        path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+        for folder in reversed(missing):  # each new folder private, not just the last
+            folder.mkdir(mode=DIR_MODE, exist_ok=True)
+            os.chmod(folder, DIR_MODE)
         os.chmod(path, DIR_MODE)
     except OSError as exc:
         raise DigestError(f"cannot create the state folder {path}: {exc.strerror}") from None
