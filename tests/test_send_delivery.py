@@ -337,3 +337,52 @@ def test_a_connection_lost_before_the_final_dot_is_retried_not_unknown(issue, mo
     assert "Summary: sent 1, failed 0, deferred 0, unknown 0" in result.output
     assert len(received) == 1 and len(sessions) == 2
     assert ledger_states() == {"a@example.com": "sent"}
+
+
+def test_a_connection_dropped_in_the_middle_of_data_is_retried_and_delivered_once(issue, monkeypatch):
+    """354 given, then the server hangs up before the final ".": it cannot have the message; retry it."""
+    import socket
+    import socketserver
+    import threading
+
+    received: list[bytes] = []
+    sessions = []
+
+    class DropsMidData(socketserver.StreamRequestHandler):
+        def handle(self) -> None:
+            sessions.append(self)
+            self.wfile.write(b"220 faulty ESMTP\r\n")
+            while line := self.rfile.readline():
+                verb = line[:4].upper()
+                if verb in (b"EHLO", b"HELO"):
+                    self.wfile.write(b"250 faulty\r\n")
+                elif verb == b"DATA" and len(sessions) == 1:
+                    # The first session: 354, then hang up without reading the message. Corked, so
+                    # the 354 and the FIN leave in one segment: the client sees the hang-up as
+                    # soon as it sees the 354, whatever the threads' timing.
+                    self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_CORK, 1)
+                    self.connection.sendall(b"354 go on\r\n")
+                    self.connection.shutdown(socket.SHUT_WR)
+                    self.connection.close()
+                    return
+                elif verb == b"DATA":
+                    self.wfile.write(b"354 go on\r\n")
+                    received.append(b"".join(iter(self.rfile.readline, b".\r\n")))
+                    self.wfile.write(b"250 queued\r\n")
+                elif verb == b"QUIT":
+                    self.wfile.write(b"221 bye\r\n")
+                    return
+                else:
+                    self.wfile.write(b"250 ok\r\n")
+
+    with socketserver.ThreadingTCPServer(("127.0.0.1", 0), DropsMidData) as server:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        monkeypatch.setenv("DIGEST_SMTP_URL", f"smtp://127.0.0.1:{server.server_address[1]}")
+        result = run("--to", "a@example.com")
+        again = run("--to", "a@example.com")
+        server.shutdown()
+    assert result.exit_code == 0, result.output
+    assert "Summary: sent 1, failed 0, deferred 0, unknown 0" in result.output
+    assert len(received) == 1 and len(sessions) == 2  # retried on a new connection, delivered once
+    assert ledger_states() == {"a@example.com": "sent"}
+    assert again.exit_code == 1 and "was sent already to all 1 recipients" in again.output
