@@ -164,3 +164,37 @@ def test_the_endpoint_needs_the_secret(tmp_path):
     result = run("unsubscribe-server", "--port", "0")
     assert result.exit_code == 1
     assert "needs DIGEST_UNSUBSCRIBE_SECRET in the environment" in result.output
+
+
+def test_unsubscribe_server_command_on_loopback(tmp_path):
+    """The documented command: loopback by default, a POST with a good token suppresses, Ctrl-C stops it."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DIGEST_")}
+    env.update(DIGEST_UNSUBSCRIBE_SECRET=SECRET, DIGEST_LIST_ID="digest.example.org", DIGEST_SENDER="news@example.org")
+    process = subprocess.Popen([str(Path(sys.executable).with_name("digest")), "unsubscribe-server", "--port", "0"],
+                               cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        url = process.stdout.readline().strip()
+        assert re.fullmatch(r"http://127\.0\.0\.1:\d+/", url), url
+        port = int(url.rsplit(":", 1)[1].strip("/"))
+        token = make_token("ann@example.com", SECRET, LIST)
+        status, _, _ = _request(port, "POST", f"/u?email=ann@example.com&token={token}", b"List-Unsubscribe=One-Click")
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=30)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert status == 200 and process.returncode == 0, err
+    assert "warning" not in err and "Traceback" not in err
+    assert suppressed(tmp_path / ".digest") == {"ann@example.com"}
+
+
+def test_unsubscribe_file_may_be_a_recipients_csv(tmp_path):
+    (tmp_path / "left.csv").write_text("name,email\nAnn,ann@example.com\nBob,bob@example.org\n")
+    assert run("unsubscribe", "--file", "left.csv").output.strip() == "suppressed 2 address(es), 0 already suppressed"
+    assert suppressed() == {"ann@example.com", "bob@example.org"}
+    assert run("unsubscribe").exit_code == 2  # nothing given: a usage error
