@@ -201,6 +201,8 @@ def test_export_needs_no_secret_and_writes_to_the_state_folder_or_where_told(tmp
     assert refused.exit_code == 1 and "exists already; use --force" in refused.output
     assert (tmp_path / "mine.eml").read_text() == "keep me"
     assert run("export", "--date", "2021-12-07", "--output", "mine.eml", "--force").exit_code == 0
+    into_out = run("export", "--date", "2021-12-07", "--output", "out/2021-12-07/issue.eml")
+    assert into_out.exit_code == 1 and "which is published; write the export elsewhere" in into_out.output
     assert (tmp_path / "mine.eml").read_bytes().startswith(b"From:") or b"\r\nFrom:" in (tmp_path / "mine.eml").read_bytes()
 
 
@@ -280,3 +282,13 @@ def test_an_idle_connection_to_the_preview_is_dropped(articles, tmp_path):
             sock.close()
         server.stop()
     assert waited < 5
+
+
+def test_an_issue_built_by_an_older_digest_is_still_sent_with_a_warning(tmp_path):
+    write_issue_folder(tmp_path / "out", legacy=True)  # the email (placeholders in) in out/, no email version
+    result = run("send", "--date", "2021-12-07", "--to", "a@example.com", "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert ("warning: the 2021-12-07 issue was built by an older digest (no email version in .digest): "
+            "rebuild it with digest build --force") in result.output
+    assert [p.split(" still holds")[0] for p in out_problems(tmp_path / "out")] == [
+        str(tmp_path / "out" / "2021-12-07" / name) for name in ("index.html", "index.txt")]

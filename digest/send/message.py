@@ -286,6 +286,8 @@ def export_issue(settings: Settings, date: dt.date, unsubscribe_text: str | None
     message = build_message(settings, issue, None, unsubscribe_text=unsubscribe_text)
     if target is None:
         target = export_path(settings.state_dir, date)
+    elif target.resolve().is_relative_to(settings.out.resolve()):
+        raise DigestError(f"{target} is in {settings.out}, which is published; write the export elsewhere")
     elif target.exists() and not force:
         raise DigestError(f"{target} exists already; use --force to replace it")
     elif target.is_dir():
