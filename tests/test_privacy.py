@@ -292,3 +292,15 @@ def test_an_issue_built_by_an_older_digest_is_still_sent_with_a_warning(tmp_path
             "rebuild it with digest build --force") in result.output
     assert [p.split(" still holds")[0] for p in out_problems(tmp_path / "out")] == [
         str(tmp_path / "out" / "2021-12-07" / name) for name in ("index.html", "index.txt")]
+
+
+def test_two_ledgers_for_one_issue_stop_the_send_with_one_line(tmp_path):
+    write_issue_folder(tmp_path / "out")
+    _legacy_ledger(tmp_path / "out", ["a@example.com"])
+    Ledger(tmp_path / ".digest" / "ledgers" / "2021-12-07.send-ledger.sqlite").close()
+    result = run("send", "--date", "2021-12-07", "--to", "a@example.com")
+    assert result.exit_code == 1
+    assert result.output.strip() == (
+        f"Error: two send ledgers for 2021-12-07: {Path('out/2021-12-07.send-ledger.sqlite')} (from an older "
+        f"digest) and {Path('.digest/ledgers/2021-12-07.send-ledger.sqlite')}; keep one and delete the other")
+    assert (tmp_path / "out" / "2021-12-07.send-ledger.sqlite").is_file()  # nothing touched
