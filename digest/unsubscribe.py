@@ -23,7 +23,9 @@ import hmac
 import html
 import os
 import socket
+import sys
 import threading
+from socketserver import ThreadingMixIn
 from typing import Any, Callable, Iterable, Mapping
 from urllib.parse import parse_qs
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
@@ -161,23 +163,30 @@ def make_app(settings: Settings, env: Mapping[str, str] | None = None) -> Unsubs
 
 
 class _QuietHandler(WSGIRequestHandler):
-    timeout = IDLE_TIMEOUT  # an idle connection is dropped, its thread freed
+    timeout = IDLE_TIMEOUT  # an idle connection is dropped, its thread freed (set per server)
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass  # addresses are in the query string: keep them out of logs
 
 
-class _Server(WSGIServer):
-    daemon_threads = True
+class _Server(ThreadingMixIn, WSGIServer):
+    daemon_threads = True  # a thread per connection: an idle one cannot hold up the others
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        if isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            return  # a client that went away or went quiet: nothing to report
+        super().handle_error(request, client_address)
 
 
 class UnsubscribeServer:
-    """The app on ``host:port`` with wsgiref (one request at a time, idle connections time out)."""
+    """The app on ``host:port`` with wsgiref; a thread per connection, idle connections time out."""
 
-    def __init__(self, app: UnsubscribeApp, host: str = "127.0.0.1", port: int = 8025) -> None:
+    def __init__(self, app: UnsubscribeApp, host: str = "127.0.0.1", port: int = 8025,
+                 idle_timeout: float = IDLE_TIMEOUT) -> None:
         server_class = type("_S", (_Server,), {"address_family": socket.AF_INET6 if ":" in host else socket.AF_INET})
+        handler = type("_TimedHandler", (_QuietHandler,), {"timeout": idle_timeout})
         try:
-            self.httpd = make_server(host, port, app, server_class=server_class, handler_class=_QuietHandler)
+            self.httpd = make_server(host, port, app, server_class=server_class, handler_class=handler)
         except OSError as exc:
             raise DigestError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
         self.host = host

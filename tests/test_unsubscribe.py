@@ -198,3 +198,30 @@ def test_unsubscribe_file_may_be_a_recipients_csv(tmp_path):
     assert run("unsubscribe", "--file", "left.csv").output.strip() == "suppressed 2 address(es), 0 already suppressed"
     assert suppressed() == {"ann@example.com", "bob@example.org"}
     assert run("unsubscribe").exit_code == 2  # nothing given: a usage error
+
+
+def test_an_idle_connection_neither_blocks_the_endpoint_nor_stays_open(tmp_path):
+    import socket
+    import time
+
+    settings = Settings(list_id="digest.example.org", sender="news@example.org", state_dir=tmp_path / ".digest")
+    server = UnsubscribeServer(make_app(settings, env={"DIGEST_UNSUBSCRIBE_SECRET": SECRET}), port=0,
+                               idle_timeout=0.5)
+    server.start()
+    try:
+        idle = socket.create_connection(("127.0.0.1", server.port), timeout=10)
+        idle.sendall(b"POST /u?email=a@example.com HTTP/1.1\r\n")  # a request line, then nothing
+        token = make_token("ann@example.com", SECRET, LIST)
+        assert _request(server.port, "POST", f"/u?email=ann@example.com&token={token}")[0] == 200
+        started = time.monotonic()
+        answer = b""
+        for _ in range(100):  # the server hangs up on it (whatever it says first)
+            chunk = idle.recv(65536)
+            if not chunk:
+                break
+            answer += chunk
+        assert not chunk and time.monotonic() - started < 5, answer
+        idle.close()
+    finally:
+        server.stop()
+    assert suppressed(tmp_path / ".digest") == {"ann@example.com"}
