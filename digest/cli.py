@@ -325,9 +325,10 @@ def export(ctx: click.Context, date: dt.date, out: Path | None, unsubscribe_text
            output: Path | None = None, force: bool = False, state_dir: Path | None = None) -> None:
     """Write the issue built for --date as one email file (never into OUT, which is published).
 
-    By default .digest/exports/DATE.eml (mode 600). The message is the one `digest send` sends, addressed to the newsletter
-    itself (To = From) with no per-recipient link: ready to open in a mail
-    client or to hand to a mail service.
+    By default .digest/exports/DATE.eml (mode 600). The message is the one
+    `digest send` sends, addressed to the newsletter itself (To = From) with
+    no per-recipient link: ready to open in a mail client or to hand to a
+    mail service. No unsubscribe secret is needed.
 
     \b
     Example:
