@@ -34,17 +34,18 @@ def main() -> None:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 300
     work = Path(tempfile.mkdtemp(prefix="send-bench-"))
     os.chdir(work)
-    folder = write_issue_folder(work / "out")
-    # A realistic size: about 60 KB of HTML, as a ten-story MJML issue.
-    (folder / "index.html").write_text((folder / "index.html").read_text() * 35)
+    write_issue_folder(work / "out")
+    # A realistic size: about 60 KB of HTML, as a ten-story MJML issue (the email version, in the state folder).
+    email = work / ".digest" / "emails" / DATE.isoformat() / "email.html"
+    email.write_text(email.read_text() * 35)
     addresses = [f"reader{i:04d}@example.com" for i in range(count)]
     (work / "list.csv").write_text("email\n" + "\n".join(addresses) + "\n")
-    html_kb = len((folder / "index.html").read_bytes()) / 1024
+    html_kb = len(email.read_bytes()) / 1024
 
     mailbox = Mailbox()
     with smtp_server(mailbox) as server:
         settings = Settings(out=Path("out"), smtp_url=f"smtp://127.0.0.1:{server.port}", send_backoff="0.01")
-        issue = load_issue(settings.out, DATE)
+        issue = load_issue(settings.out, DATE, settings.state_dir)
         start = time.perf_counter()
         with smtplib.SMTP("127.0.0.1", server.port) as smtp:
             for address in addresses:
@@ -60,7 +61,7 @@ def main() -> None:
     faulty = Mailbox(refuse={addresses[7]},
                      mail_script={n: "drop" for n in range(50, 4 * count, 50)},
                      rcpt_script={a: ["451 4.3.0 Try later"] for a in addresses[::40]})
-    for stale in Path("out").glob(f"{DATE}.send-ledger.sqlite*"):
+    for stale in (settings.state_dir / "ledgers").glob(f"{DATE}.send-ledger.sqlite*"):
         stale.unlink()
     with smtp_server(faulty) as server:
         settings = Settings(out=Path("out"), smtp_url=f"smtp://127.0.0.1:{server.port}", send_backoff="0.01")

@@ -276,17 +276,21 @@ class _SendProgress:
 @click.option("--retry-failed", is_flag=True, help="Send again to recipients that were refused (5xx) before.")
 @click.option("--force", is_flag=True, help="Send the whole issue again, even to recipients that have it.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.option("--state-dir", type=click.Path(path_type=Path, file_okay=False),
+              help="State folder: ledgers, suppression list (default: .digest).")
 @click.pass_context
 def send(ctx: click.Context, date: dt.date, to: tuple[str, ...], recipients: Path | None, out: Path | None,
          rate: str | None, dry_run: bool, insecure: bool, resend_unknown: bool, retry_failed: bool,
-         force: bool, quiet: bool) -> None:
+         force: bool, quiet: bool, state_dir: Path | None = None) -> None:
     """Send the issue built for --date by SMTP, exactly once per recipient.
 
     The server comes from smtp_url (digest.toml or DIGEST_SMTP_URL) and the
     password from DIGEST_SMTP_PASSWORD or DIGEST_SMTP_URL, never from a file.
-    A ledger beside the issue (OUT/DATE.send-ledger.sqlite) records every
-    recipient, so running the same command again after a crash sends only to
-    those not yet sent. Exit code 0 when every recipient has the issue.
+    A ledger in the state folder (.digest/ledgers/DATE.send-ledger.sqlite)
+    records every recipient, so running the same command again after a crash
+    sends only to those not yet sent. Suppressed addresses (digest
+    unsubscribe, one-click requests, hard bounces) are skipped. Exit code 0
+    when every recipient has the issue.
 
     \b
     Example:
@@ -294,7 +298,7 @@ def send(ctx: click.Context, date: dt.date, to: tuple[str, ...], recipients: Pat
       DIGEST_SMTP_URL=smtp://apikey:SECRET@smtp.sendgrid.net:587 \\
         digest send --date 2021-12-07 --recipients subscribers.csv --rate 10
     """
-    settings = _settings(ctx, out=out, send_rate=rate)
+    settings = _settings(ctx, out=out, send_rate=rate, state_dir=state_dir)
     options = SendOptions(to=to, recipients_file=recipients, dry_run=dry_run, insecure=insecure, force=force,
                           resend_unknown=resend_unknown, retry_failed=retry_failed)
     bar = _SendProgress(quiet, "Building" if dry_run else "Sending")
@@ -313,18 +317,152 @@ def send(ctx: click.Context, date: dt.date, to: tuple[str, ...], recipients: Pat
 @click.option("--out", type=click.Path(path_type=Path), help="Output folder holding the built issue (default: out).")
 @click.option("--unsubscribe", "unsubscribe_text", metavar="TEXT",
               help="What the unsubscribe link becomes, e.g. a mail service's merge tag (default: the mailto link).")
+@click.option("--output", "output", type=click.Path(path_type=Path), help="Write here (default: .digest/exports/DATE.eml).")
+@click.option("--force", is_flag=True, help="Replace an existing --output file.")
+@click.option("--state-dir", type=click.Path(path_type=Path, file_okay=False), help="State folder (default: .digest).")
 @click.pass_context
-def export(ctx: click.Context, date: dt.date, out: Path | None, unsubscribe_text: str | None) -> None:
-    """Write the issue built for --date as one email file, OUT/DATE/issue.eml.
+def export(ctx: click.Context, date: dt.date, out: Path | None, unsubscribe_text: str | None,
+           output: Path | None = None, force: bool = False, state_dir: Path | None = None) -> None:
+    """Write the issue built for --date as one email file (never into OUT, which is published).
 
-    The message is the one `digest send` sends, addressed to the newsletter
-    itself (To = From) with no per-recipient link: ready to open in a mail
-    client or to hand to a mail service.
+    By default .digest/exports/DATE.eml (mode 600). The message is the one
+    `digest send` sends, addressed to the newsletter itself (To = From) with
+    no per-recipient link: ready to open in a mail client or to hand to a
+    mail service. No unsubscribe secret is needed.
 
     \b
     Example:
       digest export --date 2021-12-07
       digest export --date 2021-12-07 --unsubscribe '*|UNSUB|*'
+      digest export --date 2021-12-07 --output issue.eml
     """
-    settings = _settings(ctx, out=out)
-    click.echo(_run(lambda: export_issue(settings, date, unsubscribe_text=unsubscribe_text)))
+    settings = _settings(ctx, out=out, state_dir=state_dir)
+    click.echo(_run(lambda: export_issue(settings, date, unsubscribe_text=unsubscribe_text, target=output, force=force)))
+
+
+# --- Subscribers: the suppression list and the one-click endpoint (logic in digest/suppression.py,
+# digest/unsubscribe.py; the state folder in digest/state.py) ---
+
+_STATE_DIR = click.option("--state-dir", type=click.Path(path_type=Path, file_okay=False),
+                          help="State folder: ledgers, suppression list, exports (default: .digest).")
+
+
+def _addresses(addresses: tuple[str, ...], file: Path | None) -> list[str]:
+    from .suppression import read_address_file
+
+    found = list(addresses) + (_run(lambda: read_address_file(file)) if file else [])
+    if not found:
+        raise click.UsageError("give one or more addresses, or --file FILE")
+    return found
+
+
+@main.command()
+@click.argument("addresses", nargs=-1, metavar="ADDR...")
+@click.option("--file", "file", type=click.Path(path_type=Path, dir_okay=False),
+              help="Addresses, one per line, or a CSV file with an email column.")
+@_STATE_DIR
+@click.pass_context
+def unsubscribe(ctx: click.Context, addresses: tuple[str, ...], file: Path | None, state_dir: Path | None) -> None:
+    """Put addresses on the suppression list: no send will go to them again.
+
+    \b
+    Example:
+      digest unsubscribe ann@example.com bob@example.org
+      digest unsubscribe --file leavers.txt
+    """
+    from .suppression import suppress_all
+
+    settings = _settings(ctx, state_dir=state_dir)
+    added, already, bad = _run(lambda: suppress_all(settings.state_dir, _addresses(addresses, file)))
+    for line in bad:
+        click.echo(f"not an address: {line}", err=True)
+    click.echo(f"suppressed {len(added)} address(es), {len(already)} already suppressed")
+    if bad:
+        raise SystemExit(1)
+
+
+@main.command()
+@click.argument("addresses", nargs=-1, required=True, metavar="ADDR...")
+@_STATE_DIR
+@click.pass_context
+def resubscribe(ctx: click.Context, addresses: tuple[str, ...], state_dir: Path | None) -> None:
+    """Take addresses off the suppression list (only when the person asked to come back).
+
+    \b
+    Example:
+      digest resubscribe ann@example.com
+    """
+    from .suppression import resubscribe_all
+
+    settings = _settings(ctx, state_dir=state_dir)
+    done, absent, bad = _run(lambda: resubscribe_all(settings.state_dir, addresses))
+    for line in bad:
+        click.echo(f"not an address: {line}", err=True)
+    for email in absent:
+        click.echo(f"not suppressed: {email}", err=True)
+    click.echo(f"resubscribed {len(done)} address(es)")
+    if bad or absent:
+        raise SystemExit(1)
+
+
+@main.command()
+@click.option("--recipients", type=click.Path(path_type=Path, dir_okay=False),
+              help="Also list the addresses of this CSV file (active unless suppressed).")
+@_STATE_DIR
+@click.pass_context
+def subscribers(ctx: click.Context, recipients: Path | None, state_dir: Path | None) -> None:
+    """List addresses and their state: active, unsubscribed, one-click or bounced.
+
+    One line each: address, state, detail, when (UTC), tab-separated.
+
+    \b
+    Example:
+      digest subscribers
+      digest subscribers --recipients subscribers.csv
+    """
+    from .send.recipients import read_csv
+    from .suppression import subscriber_states
+
+    settings = _settings(ctx, state_dir=state_dir)
+    listed = [r.email for r in _run(lambda: read_csv(recipients))[0]] if recipients else []
+    rows = _run(lambda: subscriber_states(settings.state_dir, listed))
+    for row in rows:
+        click.echo("\t".join((row.email, row.state, row.detail, row.updated)).rstrip("\t"))
+    counts: dict[str, int] = {}
+    for row in rows:
+        counts[row.state] = counts.get(row.state, 0) + 1
+    click.echo(", ".join(f"{n} {s}" for s, n in sorted(counts.items())) or "no addresses", err=True)
+
+
+@main.command("unsubscribe-server")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (put a TLS proxy in front).")
+@click.option("--port", type=click.IntRange(min=0, max=65535), default=8025, show_default=True, help="Port; 0 picks a free one.")
+@_STATE_DIR
+@click.pass_context
+def unsubscribe_server(ctx: click.Context, host: str, port: int, state_dir: Path | None) -> None:
+    """Serve one-click unsubscribe (RFC 8058) for small set-ups; Ctrl-C stops.
+
+    Set unsubscribe_url to this server's public https address with
+    ?email={email}&token={token}, and DIGEST_UNSUBSCRIBE_SECRET to the value
+    digest send uses. A GET shows a confirmation button; a POST unsubscribes.
+    See docs/sending.md for running the same app under any WSGI server.
+
+    \b
+    Example:
+      DIGEST_UNSUBSCRIBE_SECRET=... digest unsubscribe-server --port 8025
+    """
+    from .unsubscribe import UnsubscribeServer, make_app
+
+    settings = _settings(ctx, state_dir=state_dir)
+    server = _run(lambda: UnsubscribeServer(make_app(settings), host=host, port=port))
+    from .send.transport import is_loopback
+
+    if not is_loopback(host):
+        click.echo(f"warning: listening on {host}, not loopback: anyone who can reach it can post tokens", err=True)
+    click.echo(f"http://{host}:{server.port}/")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        click.echo("Stopped", err=True)
+    finally:
+        server.stop()

@@ -65,6 +65,8 @@ class Settings:
     send_rate: str = ""
     send_retries: int = 5
     send_backoff: str = "1"
+    # Everything not for publishing (ledgers, suppression list, exports): see digest/state.py.
+    state_dir: Path = Path(".digest")
 
     def __post_init__(self) -> None:
         for f in fields(self):

@@ -11,6 +11,8 @@ from .assemble import Progress, assemble_issue
 from .config import Settings
 from .errors import DigestError, IssueExistsError, NoArticlesError
 from .output import write_issue
+from .placeholders import unsubscribe_mailbox, web_version
+from .state import move_legacy_files, out_problems, save_email
 from .render import render_issue
 
 
@@ -43,9 +45,18 @@ def build(settings: Settings, date: dt.date, force: bool = False, progress: Prog
     issue = dataclasses.replace(issue, number=issue_number(settings.out, date))
     progress(f"Rendering {len(issue.stories)} stor{'ies' if len(issue.stories) != 1 else 'y'}")
     issue, html, text = render_issue(issue, settings, progress)  # fits the size budget, checks parity
-    folder = write_issue(settings.out, issue, {"index.html": html, "index.txt": text}, force=force)
+    # The email (placeholders in) is kept in the state folder for digest send; out/ gets the
+    # web version, with the generic unsubscribe link, since anyone may read it.
+    save_email(settings.state_dir, date, html, text)
+    mailbox = unsubscribe_mailbox(settings)
+    folder = write_issue(settings.out, issue, {"index.html": web_version(html, mailbox, as_html=True),
+                                               "index.txt": web_version(text, mailbox, as_html=False)}, force=force)
+    for line in move_legacy_files(settings.out, settings.state_dir):
+        progress(line)
     index, feed = write_archive(settings.out, settings)
     progress(f"Updated the archive: {index} and {feed}")
+    for problem in out_problems(settings.out):
+        progress(f"Warning: {problem}")
     left_out = sum(1 for c in issue.considered if not c.included)
     shown, held = len(issue.shown), len(issue.stories) - len(issue.shown)
     progress(f"Wrote {folder}: {shown} stor{'ies' if shown != 1 else 'y'} in the email"

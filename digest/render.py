@@ -23,13 +23,14 @@ from .config import Settings
 from .errors import TemplateError
 from .fitting import SIZE_OMITTED, fit_issue
 from .model import Issue, Story
+from .placeholders import UNSUBSCRIBE, defuse_html, defuse_text
 
 HTML_TEMPLATE = "issue.mjml.j2"
 TEXT_TEMPLATE = "issue.txt.j2"
 #: Schemes a link in the email may use; anything else is dropped.
 SAFE_SCHEMES = ("http", "https", "mailto")
-#: Where each recipient's unsubscribe link goes; the send step fills it in.
-UNSUBSCRIBE_PLACEHOLDER = "{{ unsubscribe_url }}"
+#: Where each recipient's unsubscribe link goes; the send step fills it in (home: digest.placeholders).
+UNSUBSCRIBE_PLACEHOLDER = UNSUBSCRIBE
 #: Width of the plain-text part (RFC 5322: lines SHOULD be at most 78 characters).
 TEXT_WIDTH = 78
 #: The "in this issue" list appears from this many stories on.
@@ -125,10 +126,11 @@ def wrap(text: str, width: int = TEXT_WIDTH, indent: str = "", first: str | None
     """Wrap text for the plain-text part: lines of at most ``width`` characters.
 
     A single word longer than the line (a long link) is kept whole on a line
-    of its own, so it stays usable.
+    of its own, so it stays usable. Braces are defused (see digest.placeholders):
+    wrapped text is article text.
     """
     return textwrap.fill(
-        " ".join(str(text).split()),
+        " ".join(defuse_text(str(text)).split()),  # defused first, so the width counts the joiners
         width=width,
         initial_indent=indent if first is None else first,
         subsequent_indent=indent,
@@ -152,12 +154,16 @@ class References:
         return f" [{number}]"
 
     def listing(self, width: int = TEXT_WIDTH) -> str:
-        """``[n] url`` lines; a link too long for the line goes whole on the next one."""
+        """``[n] url`` lines; a link too long for the line goes whole on the next one.
+
+        Markup: only the unsubscribe placeholder stays one; braces in article links are defused here.
+        """
         lines = []
         for url, number in self._numbers.items():
             label = f"[{number}]"
+            url = url if url == UNSUBSCRIBE_PLACEHOLDER else defuse_text(url)
             lines.append(f"{label} {url}" if len(label) + 1 + len(url) <= width else f"{label}\n{url}")
-        return "\n".join(lines)
+        return Markup("\n".join(lines))
 
 
 def _escape_html(value: Any) -> Any:
@@ -167,7 +173,17 @@ def _escape_html(value: Any) -> Any:
     placeholder (``{{ unsubscribe_url }}``) that the send step fills in.
     """
     if isinstance(value, str) and not isinstance(value, Markup):
-        return Markup(str(escape(value)).replace("{", "&#123;").replace("}", "&#125;"))
+        return Markup(defuse_html(str(escape(value))))
+    return value
+
+
+def _defuse_text(value: Any) -> Any:
+    """Jinja ``finalize`` for the plain-text template: untrusted text never forms a placeholder.
+
+    Only the template's own ``{{ unsubscribe_url }}`` (a Markup value) stays a placeholder.
+    """
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return defuse_text(value)
     return value
 
 
@@ -201,7 +217,7 @@ def environment(user_templates: Path | None, autoescape: bool) -> jinja2.Environ
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
-        finalize=_escape_html if autoescape else None,
+        finalize=_escape_html if autoescape else _defuse_text,
     )
     env.filters["safe_url"] = safe_url
     env.filters["wrap"] = wrap

@@ -145,15 +145,28 @@ Unsubscribe: {{ unsubscribe_url }}
 HEADLINE = "Biden urges Putin to de-escalate \u201cUkraine\u201d tensions"
 
 
-def write_issue_folder(out: Path, date: str = "2021-12-07") -> Path:
-    """A small built issue (as digest build writes it) with every placeholder."""
+def write_issue_folder(out: Path, date: str = "2021-12-07", legacy: bool = False) -> Path:
+    """A small built issue (as digest build writes it) with every placeholder.
+
+    The email version goes to the state folder beside ``out`` (``.digest``), the
+    web version to ``out``; ``legacy``: as an older digest wrote it, the email in out/.
+    """
+    import datetime as dt
     import json
     from pathlib import Path
 
+    from digest.placeholders import web_version
+    from digest.state import save_email
+
     folder = Path(out) / date
     folder.mkdir(parents=True)
-    (folder / "index.html").write_text(ISSUE_HTML, encoding="utf-8")
-    (folder / "index.txt").write_text(ISSUE_TEXT, encoding="utf-8")
+    if legacy:
+        (folder / "index.html").write_text(ISSUE_HTML, encoding="utf-8")
+        (folder / "index.txt").write_text(ISSUE_TEXT, encoding="utf-8")
+    else:
+        save_email(Path(out).parent / ".digest", dt.date.fromisoformat(date), ISSUE_HTML, ISSUE_TEXT)
+        (folder / "index.html").write_text(web_version(ISSUE_HTML, "news@example.org", True), encoding="utf-8")
+        (folder / "index.txt").write_text(web_version(ISSUE_TEXT, "news@example.org", False), encoding="utf-8")
     manifest = {"date": date, "number": 4, "stories": [
         {"title": "A story left out", "shown": False},
         {"title": HEADLINE, "shown": True},

@@ -3,6 +3,7 @@
 import re
 
 from digest.config import Settings
+from digest.placeholders import PLACEHOLDER
 from digest.render import References, render_html, render_issue, render_text, safe_url, wrap
 from email_issues import HOSTILE, bbc_issue, hostile_issue, visible_text
 
@@ -21,9 +22,12 @@ def test_hostile_text_is_literal_in_the_html():
 
 def test_hostile_text_is_literal_in_the_text_part():
     text = render_text(hostile_issue(), Settings())
-    flat = " ".join(text.split())
+    # A reader sees the braces as they were (the word joiner between them is invisible)...
+    flat = " ".join(text.replace("\u2060", "").split())
     for field in ("Title", "Lede", "Bullet", "Other", "Section", "Source"):
         assert f"{field} {HOSTILE}" in flat, field
+    # ...but only the template's own placeholder is one.
+    assert [m.group(0) for m in PLACEHOLDER.finditer(text)] == ["{{ unsubscribe_url }}"]
 
 
 def test_only_http_https_mailto_links_are_emitted():

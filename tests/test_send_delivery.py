@@ -24,7 +24,7 @@ from smtp_server import HEADLINE, Mailbox, smtp_server, write_issue_folder
 
 DATE = "2021-12-07"
 PASSWORD = "pa55-w0rd-Zq9"
-LEDGER = Path("out") / f"{DATE}.send-ledger.sqlite"
+LEDGER = Path(".digest") / "ledgers" / f"{DATE}.send-ledger.sqlite"
 
 
 def run(*args: str):
@@ -128,8 +128,9 @@ def test_faults_every_deliverable_recipient_gets_exactly_one_copy(issue, monkeyp
         [unknown_line] = [line for line in lines if line.startswith("unknown: ")]
         unknown = unknown_line.split()[1].rstrip(":")
         assert lines == [
-            f"failed: {refused}: 550 5.1.1 No such user here",
+            f"failed: {refused}: 550 5.1.1 No such user here (a hard bounce: now suppressed)",
             unknown_line,
+            "skipped 0 suppressed",
             "Summary: sent 28, failed 1, deferred 0, unknown 1, skipped 0 "
             "(0 already sent, 0 unknown or failed before, 0 bad rows)",
             f"Ledger {LEDGER}: 1 failed, 28 sent, 1 unknown",
@@ -137,12 +138,12 @@ def test_faults_every_deliverable_recipient_gets_exactly_one_copy(issue, monkeyp
         assert "the server may have it; resend with --resend-unknown" in unknown_line
         for address in addresses(30):
             assert mailbox.count(address) == (0 if address == refused else 1), address
-        # Running again sends nothing new: the unknown and the refused one are reported.
-        again = run("--recipients", "list.csv")
+        # Running again sends nothing new: the unknown one is reported, the refused one is suppressed.
+        again = run("--recipients", "list.csv", "--retry-failed")
         assert again.exit_code == 1
         assert f"skipped (unknown before): {unknown}:" in again.output
-        assert f"skipped (failed before): {refused}: 550 5.1.1 No such user here (use --retry-failed" in again.output
-        assert "Summary: sent 0, failed 0, deferred 0, unknown 0, skipped 30 (28 already sent, 2 unknown" in again.output
+        assert f"{refused}" not in again.output and "skipped 1 suppressed" in again.output.splitlines()
+        assert "Summary: sent 0, failed 0, deferred 0, unknown 0, skipped 29 (28 already sent, 1 unknown" in again.output
         assert len(mailbox.received) == 29
         # Asked to, it resends the unknown one with the same Message-ID (the receiver can drop it).
         resent = run("--recipients", "list.csv", "--resend-unknown")
@@ -217,9 +218,9 @@ def test_killed_midway_then_run_again(issue, monkeypatch):
     assert lines[0] == ("warning: 1 message(s) were being handed over when an earlier run stopped: "
                         "their outcome is unknown")
     assert sum(line.startswith(f"skipped (unknown before): {victim}: ") for line in lines) == 1
-    assert f"skipped (failed before): {refused}: 550 5.1.1 No such user here (use --retry-failed to send again)" in lines
-    assert lines[-2] == ("Summary: sent 17, failed 0, deferred 0, unknown 0, skipped 13 "
-                         "(11 already sent, 2 unknown or failed before, 0 bad rows)")
+    assert "skipped 1 suppressed" in lines  # the refused one: a hard bounce in the first run
+    assert lines[-2] == ("Summary: sent 17, failed 0, deferred 0, unknown 0, skipped 12 "
+                         "(11 already sent, 1 unknown or failed before, 0 bad rows)")
     assert lines[-1] == f"Ledger {LEDGER}: 1 failed, 28 sent, 1 unknown"
     for address in addresses(30):
         assert mailbox.count(address) == (0 if address == refused else 1), address
@@ -336,3 +337,52 @@ def test_a_connection_lost_before_the_final_dot_is_retried_not_unknown(issue, mo
     assert "Summary: sent 1, failed 0, deferred 0, unknown 0" in result.output
     assert len(received) == 1 and len(sessions) == 2
     assert ledger_states() == {"a@example.com": "sent"}
+
+
+def test_a_connection_dropped_in_the_middle_of_data_is_retried_and_delivered_once(issue, monkeypatch):
+    """354 given, then the server hangs up before the final ".": it cannot have the message; retry it."""
+    import socket
+    import socketserver
+    import threading
+
+    received: list[bytes] = []
+    sessions = []
+
+    class DropsMidData(socketserver.StreamRequestHandler):
+        def handle(self) -> None:
+            sessions.append(self)
+            self.wfile.write(b"220 faulty ESMTP\r\n")
+            while line := self.rfile.readline():
+                verb = line[:4].upper()
+                if verb in (b"EHLO", b"HELO"):
+                    self.wfile.write(b"250 faulty\r\n")
+                elif verb == b"DATA" and len(sessions) == 1:
+                    # The first session: 354, then hang up without reading the message. Corked, so
+                    # the 354 and the FIN leave in one segment: the client sees the hang-up as
+                    # soon as it sees the 354, whatever the threads' timing.
+                    self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_CORK, 1)
+                    self.connection.sendall(b"354 go on\r\n")
+                    self.connection.shutdown(socket.SHUT_WR)
+                    self.connection.close()
+                    return
+                elif verb == b"DATA":
+                    self.wfile.write(b"354 go on\r\n")
+                    received.append(b"".join(iter(self.rfile.readline, b".\r\n")))
+                    self.wfile.write(b"250 queued\r\n")
+                elif verb == b"QUIT":
+                    self.wfile.write(b"221 bye\r\n")
+                    return
+                else:
+                    self.wfile.write(b"250 ok\r\n")
+
+    with socketserver.ThreadingTCPServer(("127.0.0.1", 0), DropsMidData) as server:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        monkeypatch.setenv("DIGEST_SMTP_URL", f"smtp://127.0.0.1:{server.server_address[1]}")
+        result = run("--to", "a@example.com")
+        again = run("--to", "a@example.com")
+        server.shutdown()
+    assert result.exit_code == 0, result.output
+    assert "Summary: sent 1, failed 0, deferred 0, unknown 0" in result.output
+    assert len(received) == 1 and len(sessions) == 2  # retried on a new connection, delivered once
+    assert ledger_states() == {"a@example.com": "sent"}
+    assert again.exit_code == 1 and "was sent already to all 1 recipients" in again.output

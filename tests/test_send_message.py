@@ -40,8 +40,10 @@ def test_export_writes_a_multipart_alternative_message(tmp_path):
     folder = write_issue_folder(tmp_path / "out")
     result = run("export", "--date", "2021-12-07")
     assert result.exit_code == 0, result.output
-    assert result.output.strip() == str(Path("out") / "2021-12-07" / "issue.eml")
-    raw = (folder / "issue.eml").read_bytes()
+    target = Path(".digest") / "exports" / "2021-12-07.eml"
+    assert result.output.strip() == str(target)
+    assert target.stat().st_mode & 0o777 == 0o600 and not (folder / "issue.eml").exists()
+    raw = target.read_bytes()
     message = parse(raw)
     assert message.get_content_type() == "multipart/alternative"
     plain, html = message.get_payload()
@@ -64,14 +66,16 @@ def test_export_writes_a_multipart_alternative_message(tmp_path):
     assert "Unsubscribe: mailto:digest@localhost?subject=unsubscribe" in text
     assert 'href="mailto:digest@localhost?subject=unsubscribe"' in page
     assert "{{" not in text and "{{" not in page
-    assert [p.name for p in folder.iterdir() if p.name.startswith(".")] == []
+    assert [p.name for p in target.parent.iterdir() if p.name.startswith(".")] == []
 
 
 def test_export_with_a_merge_tag_and_replacing_an_earlier_file(tmp_path):
-    folder = write_issue_folder(tmp_path / "out")
-    (folder / "issue.eml").write_text("old")
+    write_issue_folder(tmp_path / "out")
+    target = Path(".digest") / "exports" / "2021-12-07.eml"
+    target.parent.mkdir(parents=True)
+    target.write_text("old")
     assert run("export", "--date", "2021-12-07", "--unsubscribe", "*|UNSUB|*").exit_code == 0
-    message = parse((folder / "issue.eml").read_bytes())
+    message = parse(target.read_bytes())
     assert "Unsubscribe: *|UNSUB|*" in message.get_body(("plain",)).get_content()
     assert 'href="*|UNSUB|*"' in message.get_body(("html",)).get_content()
 
@@ -87,7 +91,7 @@ def test_export_of_an_issue_not_built_is_one_line(tmp_path):
 def test_export_of_a_real_build(articles, tmp_path):
     assert run("build", "--date", "2021-12-07").exit_code == 0
     assert run("export", "--date", "2021-12-07").exit_code == 0
-    message = parse((tmp_path / "out" / "2021-12-07" / "issue.eml").read_bytes())
+    message = parse((tmp_path / ".digest" / "exports" / "2021-12-07.eml").read_bytes())
     assert message["Subject"] == ("The Digest, 7 December 2021: "
                                   "Biden urges Putin to de-escalate Ukraine tensions in direct talks")
     assert "Biden urges Putin" in message.get_body(("html",)).get_content()
@@ -99,12 +103,15 @@ def test_per_recipient_unsubscribe_link_token_and_one_click(tmp_path, monkeypatc
     monkeypatch.setenv("DIGEST_UNSUBSCRIBE_SECRET", "s3cret")
     config = settings(unsubscribe_url="https://example.org/unsub?u={email}&t={token}",
                       unsubscribe_mailto="leave@example.org", list_id="digest.example.org")
-    issue = load_issue(Path("out"), DATE)
+    issue = load_issue(Path("out"), DATE, Path(".digest"))
     recipient = Recipient("ann+news@example.com", 'Ann "<b>" O\'Neil', {"plan": "<i>pro</i>"})
-    message = parse(build_message(config, issue, recipient).as_bytes())
-    token = hmac.new(b"s3cret", b"ann+news@example.com", hashlib.sha256).hexdigest()[:32]
-    url = f"https://example.org/unsub?u=ann%2Bnews@example.com&t={token}"
-    assert " ".join(message["List-Unsubscribe"].split()) == f"<mailto:leave@example.org?subject=unsubscribe>, <{url}>"
+    raw = build_message(config, issue, recipient).as_bytes()
+    message = parse(raw)
+    day = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%d")
+    mac = hmac.new(b"s3cret", f"digest-unsubscribe\0The Digest <digest.example.org>\0ann+news@example.com\0{day}".encode(),
+                   hashlib.sha256).hexdigest()[:32]
+    url = f"https://example.org/unsub?u=ann%2Bnews@example.com&t={day}.{mac}"
+    assert f"\r\nList-Unsubscribe: <{url}>,\r\n <mailto:leave@example.org?subject=unsubscribe>\r\n".encode() in raw
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert message["List-Id"] == "The Digest <digest.example.org>"
     assert message["To"].addresses[0].addr_spec == "ann+news@example.com"
@@ -120,7 +127,7 @@ def test_per_recipient_unsubscribe_link_token_and_one_click(tmp_path, monkeypatc
 def test_plain_http_unsubscribe_gets_no_one_click_header(tmp_path):
     write_issue_folder(tmp_path / "out")
     config = settings(unsubscribe_url="http://example.org/unsub/{email}")
-    message = build_message(config, load_issue(Path("out"), DATE), Recipient("a@example.com"))
+    message = build_message(config, load_issue(Path("out"), DATE, Path(".digest")), Recipient("a@example.com"))
     assert message["List-Unsubscribe-Post"] is None
     assert "<http://example.org/unsub/a@example.com>" in message["List-Unsubscribe"]
 
@@ -128,7 +135,7 @@ def test_plain_http_unsubscribe_gets_no_one_click_header(tmp_path):
 def test_recipient_values_are_never_expanded_as_placeholders(tmp_path):
     write_issue_folder(tmp_path / "out")
     recipient = Recipient("a@example.com", "{{ unsubscribe_url }} {newsletter}", {"plan": "{{ email }}"})
-    message = build_message(settings(), load_issue(Path("out"), DATE), recipient)
+    message = build_message(settings(), load_issue(Path("out"), DATE, Path(".digest")), recipient)
     text = message.get_body(("plain",)).get_content()
     assert "for {{ unsubscribe_url }} {newsletter}." in text
     assert "{{ email }}" in message.get_body(("html",)).get_content()
@@ -243,8 +250,8 @@ def test_unsubscribe_token_needs_the_secret(tmp_path):
 
 
 def test_an_issue_without_the_unsubscribe_placeholder_is_warned_about(tmp_path):
-    folder = write_issue_folder(tmp_path / "out")
-    (folder / "index.html").write_text("<p>No link here</p>")
+    write_issue_folder(tmp_path / "out")
+    (tmp_path / ".digest" / "emails" / "2021-12-07" / "email.html").write_text("<p>No link here</p>")
     result = run("send", "--date", "2021-12-07", "--to", "a@example.com", "--dry-run")
     assert result.exit_code == 0
     assert "warning: the issue's HTML has no {{ unsubscribe_url }} placeholder" in result.output

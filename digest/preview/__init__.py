@@ -70,6 +70,9 @@ def serve_preview(settings: Settings, date: dt.date | None = None, *, host: str 
                           config_file=config_file or settings_file(None), progress=progress)
     # Listen first: a port in use is found before a build that may take a while.
     server = PreviewServer(out, host=host, port=port, watcher=watcher)
+    if not server.httpd.loopback_only:
+        progress(f"Warning: listening on {host}, not loopback: anyone on your network can read the issues "
+                 f"in {out} (only issue files are served, and only to this machine's names and IP addresses)")
     try:
         if not (out / date.isoformat() / "index.html").is_file():
             progress(f"Issue {date.isoformat()} is not built yet; building it")

@@ -1,8 +1,12 @@
 """The preview's HTTP server: the archive, the preview page, the framed issue, out/'s files.
 
-Standard library only (``http.server``). Only files under the output folder
-are served: any ``..``/``.`` segment, encoded or not, is refused, as is a path
-that resolves (through a symlink) outside the folder; folders are never listed.
+Standard library only (``http.server``). Only the publishable files of the
+output folder are served (the archive page, the feed, and issue files: see
+:func:`digest.state.publishable`; never a ledger or anything else that
+strayed there): any ``..``/``.`` segment, encoded or not, is refused, as is a
+path that resolves (through a symlink) outside the folder; folders are never
+listed. The Host header is checked on any address (DNS rebinding), and an
+idle connection is dropped after :data:`IDLE_TIMEOUT` seconds, freeing its thread.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ import datetime as dt
 import errno
 import hashlib
 import importlib.resources
+import ipaddress
 import json
 import mimetypes
 import socket
@@ -24,11 +29,14 @@ from urllib.parse import parse_qs, quote, unquote, urlsplit
 import jinja2
 
 from ..errors import DigestError
+from ..state import publishable
 from .archive import archive, issue_page, issue_report
 from .frame import framed
 from .watch import Watcher
 
 LOOPBACK_NAMES = {"127.0.0.1", "localhost", "::1"}
+#: Seconds a connection may sit without sending a request before it is closed.
+IDLE_TIMEOUT = 20.0
 #: The preview UI's own pages: scripts, styles and frames from this server only.
 UI_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
              "frame-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
@@ -138,8 +146,8 @@ class PreviewSite:
         return Response(200, page.encode("utf-8"), "text/html; charset=utf-8", policy=ISSUE_POLICY)
 
     def out_file(self, rest: list[str]) -> Response:
-        if not rest or any(not s or s.startswith(".") for s in rest):
-            return self.not_found()  # no listings, no hidden or temporary folders
+        if not publishable(rest):
+            return self.not_found()  # issue files only: no listings, hidden or temporary folders, ledgers
         root = self.out.resolve()
         target = root.joinpath(*rest)
         try:
@@ -191,12 +199,22 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(response.body)
 
     def _host_allowed(self) -> bool:
-        """On loopback, only loopback names: a web page cannot reach us by DNS rebinding."""
-        if not self.server.loopback_only:
-            return True
+        """Only names this server answers to: a web page cannot reach us by DNS rebinding.
+
+        On loopback: loopback names. On any other address also IP literals,
+        the address it was bound to and this machine's host name.
+        """
         host = (self.headers.get("Host") or "").strip()
-        name = host[1:host.find("]")] if host.startswith("[") else host.rsplit(":", 1)[0]
-        return name.lower() in LOOPBACK_NAMES
+        name = (host[1:host.find("]")] if host.startswith("[") else host.rsplit(":", 1)[0]).lower().rstrip(".")
+        if name in LOOPBACK_NAMES:
+            return True
+        if self.server.loopback_only:
+            return False
+        try:
+            ipaddress.ip_address(name)
+            return True
+        except ValueError:
+            return bool(name) and name in self.server.host_names
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
         self._respond(send_body=True)
@@ -212,6 +230,7 @@ class _HTTPServer(ThreadingHTTPServer):
     daemon_threads = True
     site: PreviewSite
     loopback_only: bool
+    host_names: frozenset[str] = frozenset()
 
     def handle_error(self, request: object, client_address: object) -> None:
         if isinstance(sys.exc_info()[1], ConnectionError):
@@ -226,10 +245,12 @@ def _is_loopback(host: str) -> bool:
 class PreviewServer:
     """The preview server bound to ``host:port`` (0 picks a free port); serve or start/stop it."""
 
-    def __init__(self, out: Path, host: str = "127.0.0.1", port: int = 8000, watcher: Watcher | None = None) -> None:
+    def __init__(self, out: Path, host: str = "127.0.0.1", port: int = 8000, watcher: Watcher | None = None,
+                 idle_timeout: float = IDLE_TIMEOUT) -> None:
         server_class = type("_Server", (_HTTPServer,), {"address_family": socket.AF_INET6 if ":" in host else socket.AF_INET})
+        handler = type("_TimedHandler", (_Handler,), {"timeout": idle_timeout})  # setup() applies it to the socket
         try:
-            self.httpd: _HTTPServer = server_class((host, port), _Handler)
+            self.httpd: _HTTPServer = server_class((host, port), handler)
         except OSError as exc:
             if exc.errno == errno.EADDRINUSE:
                 raise DigestError(f"port {port} on {host} is in use; stop what uses it or choose another "
@@ -237,6 +258,8 @@ class PreviewServer:
             raise DigestError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
         self.httpd.site = PreviewSite(out, watcher)
         self.httpd.loopback_only = _is_loopback(host)
+        machine = socket.gethostname().lower()
+        self.httpd.host_names = frozenset(n for n in (host.lower(), machine, f"{machine}.local") if n)
         self.watcher = watcher
         self.host = host
         self._thread: threading.Thread | None = None

@@ -6,8 +6,13 @@ one reused connection, at most ``rate`` messages per second. A 2xx reply is
 ``sent``; a 5xx is ``failed`` and not retried; a 4xx or a network error
 before DATA is retried with exponential backoff (``send_backoff`` seconds,
 doubling) up to ``send_retries`` times, then left ``deferred`` for the next
-run. A connection lost after DATA began is ``unknown``: the server may have
-the message, so it is not resent unless asked (``resend_unknown``).
+run. A connection lost before the final "." of DATA is retried (a server
+takes a message only at that dot); one lost while waiting for the reply to
+the dot is ``unknown``: the server may have the message, so it is not resent
+unless asked (``resend_unknown``).
+
+Addresses on the suppression list (:mod:`digest.suppression`) are skipped,
+and a 5xx reply to RCPT (a hard bounce) puts the address on it.
 """
 
 from __future__ import annotations
@@ -21,6 +26,9 @@ from typing import Callable
 
 from ..config import Settings
 from ..errors import ConfigError, DigestError
+from ..placeholders import PLACEHOLDER, UNSUBSCRIBE
+from ..state import move_legacy_ledger, suppression_path
+from ..suppression import BOUNCED, SuppressionList
 from . import ledger as states
 from .ledger import Ledger, ledger_path
 from .message import BuiltIssue, build_message, check_settings, load_issue, message_id, sender_address
@@ -30,7 +38,6 @@ from .transport import Connection, Reply, TransportError, server_from
 #: progress(done, total): called after each recipient is settled.
 Progress = Callable[[int, int], None]
 MAX_DELAY = 300.0
-UNSUBSCRIBE_PLACEHOLDER = re.compile(r"\{\{\s*unsubscribe_url\s*\}\}")
 RATE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:/\s*(s|sec|second|m|min|minute|h|hour))?\s*$", re.I)
 
 
@@ -70,6 +77,8 @@ class SendReport:
     already_sent: list[str] = field(default_factory=list)
     skipped: list[Outcome] = field(default_factory=list)  # unknown or failed in an earlier run
     rejected: list[Rejected] = field(default_factory=list)
+    suppressed: list[str] = field(default_factory=list)  # on the suppression list: never sent
+    bounced: list[str] = field(default_factory=list)  # put on the suppression list by this run
     previews: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     stopped: str = ""
@@ -87,7 +96,8 @@ class SendReport:
         out = list(self.previews)
         out += [f"warning: {w}" for w in self.warnings]
         out += [f"bad row: {r.where}: {r.value!r}: {r.reason}" for r in self.rejected]
-        out += [f"failed: {o.email}: {o.detail}" for o in self.failed]
+        out += [f"failed: {o.email}: {o.detail}" + (" (a hard bounce: now suppressed)" if o.email in self.bounced else "")
+                for o in self.failed]
         out += [f"deferred: {o.email}: {o.detail} (run again to retry)" for o in self.deferred]
         out += [f"unknown: {o.email}: {o.detail} (the server may have it; resend with --resend-unknown)"
                 for o in self.unknown]
@@ -97,6 +107,7 @@ class SendReport:
         if self.stopped:
             out.append(f"stopped: {self.stopped}; run the same command again to go on")
         skipped = len(self.already_sent) + len(self.skipped) + len(self.rejected)
+        out.append(f"skipped {len(self.suppressed)} suppressed")
         if self.dry_run:
             out.append(f"Dry run: {len(self.previews)} messages built, nothing sent "
                        f"({len(self.rejected)} bad rows skipped).")
@@ -158,16 +169,25 @@ def send_issue(settings: Settings, date: dt.date, options: SendOptions,
                progress: Progress = lambda done, total: None) -> SendReport:
     """Send the issue built for ``date`` to the recipients in ``options``; see the module doc."""
     check_settings(settings)
-    issue = load_issue(settings.out, date)
+    issue = load_issue(settings.out, date, settings.state_dir)
     recipients, rejected = _recipients(options)
+    suppressed = _suppressed(settings)
+    held = [r for r in recipients if r.key in suppressed]
+    recipients = [r for r in recipients if r.key not in suppressed]
     interval = parse_rate(settings.send_rate)
     backoff = _backoff(settings)
     server = server_from(settings.smtp_url)
     report = SendReport(date=date, server=server.name, rejected=rejected, dry_run=options.dry_run,
-                        total=len(recipients))
-    if not UNSUBSCRIBE_PLACEHOLDER.search(issue.html):
-        report.warnings.append("the issue's HTML has no {{ unsubscribe_url }} placeholder, so no unsubscribe "
+                        total=len(recipients), suppressed=[r.email for r in held])
+    if issue.legacy:
+        report.warnings.append(f"the {date.isoformat()} issue was built by an older digest (no email version in "
+                               f"{settings.state_dir}): rebuild it with digest build --force, so that article "
+                               "text can never be taken for a placeholder")
+    if not any(m.group(1) == "unsubscribe_url" for m in PLACEHOLDER.finditer(issue.html)):
+        report.warnings.append(f"the issue's HTML has no {UNSUBSCRIBE} placeholder, so no unsubscribe "
                                "link in the body (the List-Unsubscribe header is still there)")
+    if not recipients:
+        return report
     if options.dry_run:
         for done, recipient in enumerate(recipients, start=1):
             message = build_message(settings, issue, recipient)
@@ -175,18 +195,33 @@ def send_issue(settings: Settings, date: dt.date, options: SendOptions,
                                    f"{message['Message-ID']} | {len(message.as_bytes())} bytes")
             progress(done, len(recipients))
         return report
-    path = ledger_path(settings.out, date)
+    moved = move_legacy_ledger(settings.out, settings.state_dir, date)
+    if moved:
+        report.warnings.append(f"moved the send ledger an older digest left in {settings.out} to {moved}")
+    path = ledger_path(settings.state_dir, date)
     report.ledger = str(path)
-    with Ledger(path) as ledger:
+    with Ledger(path) as ledger, SuppressionList(settings.state_dir) as suppression:
+        def bounce(email: str, detail: str) -> None:
+            suppression.suppress(email, BOUNCED, detail)
+            report.bounced.append(email)
+
         _run(settings, issue, recipients, options, ledger, report, interval, backoff,
-             Connection(server, insecure=options.insecure), progress)
+             Connection(server, insecure=options.insecure), progress, bounce)
         report.totals = ledger.counts()
     return report
 
 
+def _suppressed(settings: Settings) -> set[str]:
+    """The suppressed addresses (none when there is no list yet: a dry run creates nothing)."""
+    if not suppression_path(settings.state_dir).is_file():
+        return set()
+    with SuppressionList(settings.state_dir) as suppression:
+        return suppression.suppressed()
+
+
 def _run(settings: Settings, issue: BuiltIssue, recipients: list[Recipient], options: SendOptions,
          ledger: Ledger, report: SendReport, interval: float, backoff: float, connection: Connection,
-         progress: Progress) -> None:
+         progress: Progress, bounce: Callable[[str, str], None]) -> None:
     interrupted = ledger.settle_interrupted()
     if interrupted:
         report.warnings.append(f"{interrupted} message(s) were being handed over when an earlier run stopped: "
@@ -214,7 +249,7 @@ def _run(settings: Settings, issue: BuiltIssue, recipients: list[Recipient], opt
     pace = _Pace(interval)
     try:
         for done, recipient in enumerate(queue, start=1):
-            outcome = _deliver(settings, issue, recipient, ledger, connection, pace, backoff, sender)
+            outcome = _deliver(settings, issue, recipient, ledger, connection, pace, backoff, sender, bounce)
             if outcome.state == states.SENT:
                 report.sent.append(recipient.email)
             else:
@@ -229,7 +264,8 @@ def _run(settings: Settings, issue: BuiltIssue, recipients: list[Recipient], opt
 
 
 def _deliver(settings: Settings, issue: BuiltIssue, recipient: Recipient, ledger: Ledger,
-             connection: Connection, pace: _Pace, backoff: float, sender: str) -> Outcome:
+             connection: Connection, pace: _Pace, backoff: float, sender: str,
+             bounce: Callable[[str, str], None]) -> Outcome:
     """Send to one recipient, retrying temporary failures; the ledger is updated at each step."""
     mid = message_id(settings, issue.date, recipient.key, ledger.round)
     retries = settings.send_retries
@@ -249,6 +285,8 @@ def _deliver(settings: Settings, issue: BuiltIssue, recipient: Recipient, ledger
             return Outcome(recipient.email, states.SENT, str(reply))
         if reply.permanent:
             ledger.mark(recipient.key, states.FAILED, mid, str(reply))
+            if reply.hard_bounce:
+                bounce(recipient.email, str(reply))
             return Outcome(recipient.email, states.FAILED, str(reply))
         if attempt == retries:
             ledger.mark(recipient.key, states.DEFERRED, mid, str(reply))

@@ -1,8 +1,10 @@
 """The send ledger: one SQLite file per issue recording what happened to each recipient.
 
-It lives at ``OUT/<date>.send-ledger.sqlite``, beside the issue folder rather
-than inside it, so ``digest build --force`` (which replaces the folder) cannot
-wipe the record of who already has the issue.
+It lives in the state folder (``STATE/ledgers/<date>.send-ledger.sqlite``,
+mode 600; see :mod:`digest.state`), never in out/, which is published, and
+apart from the issue folder, so ``digest build --force`` cannot wipe the
+record of who already has the issue. A ledger an older digest left in out/
+is moved there on first use.
 
 Every change is committed before the next SMTP command, so a crash, Ctrl-C or
 ``kill -9`` leaves an exact record. A recipient's state in a round:
@@ -23,6 +25,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import state
 from ..errors import DigestError
 
 try:
@@ -50,9 +53,9 @@ CREATE TABLE IF NOT EXISTS deliveries (
 """
 
 
-def ledger_path(out: Path, date: dt.date) -> Path:
+def ledger_path(state_dir: Path, date: dt.date) -> Path:
     """Where the ledger of the issue dated ``date`` lives."""
-    return out / f"{date.isoformat()}.send-ledger.sqlite"
+    return state.ledger_path(state_dir, date)
 
 
 def _now() -> str:
@@ -74,8 +77,8 @@ class Ledger:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        state.private_file(path)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
             # flock on the database file itself: independent of SQLite's own
             # fcntl locks, released by the kernel when the process dies.
             self._lock = open(path, "a+b")

@@ -1,10 +1,11 @@
-"""A built issue as email: loading OUT/<date>/, placeholders, headers, MIME.
+"""A built issue as email: loading it, placeholders, headers, MIME.
 
-The built ``index.html`` and ``index.txt`` hold placeholders that are filled
-per recipient, in one pass, from a fixed set (the values are never read as
-templates): ``{{ unsubscribe_url }}``, ``{{ email }}``, ``{{ name }}`` and
+The email version of an issue (kept by the build in the state folder; out/
+holds the web version) has placeholders that are filled per recipient, in
+one pass, from a fixed set (the values are never read as templates):
+``{{ unsubscribe_url }}``, ``{{ email }}``, ``{{ name }}`` and
 ``{{ fields.COLUMN }}`` for any other column of the recipients CSV. In the
-HTML part the values are HTML-escaped.
+HTML part the values are HTML-escaped. See :mod:`digest.placeholders`.
 
 The subject is a template with ``{newsletter}``, ``{date}``, ``{iso_date}``,
 ``{number}``, ``{headline}`` and ``{name}``; nothing else is allowed.
@@ -14,12 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import hmac
-import html
 import json
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from email.header import Header
 from email.headerregistry import Address
@@ -30,13 +28,14 @@ from pathlib import Path
 from typing import Any, Mapping
 from urllib.parse import quote, urlsplit
 
+from .. import placeholders
 from ..config import Settings
 from ..errors import ConfigError, DigestError
+from ..state import export_path, load_email, write_private
+from ..unsubscribe import SECRET_ENV, make_token
 from .recipients import Recipient
 
-#: The environment variable holding the key of the per-recipient unsubscribe token.
-SECRET_ENV = "DIGEST_UNSUBSCRIBE_SECRET"
-PLACEHOLDER = re.compile(r"\{\{\s*(unsubscribe_url|email|name|fields\.[A-Za-z0-9_-]+)\s*\}\}")
+PLACEHOLDER = placeholders.PLACEHOLDER
 SUBJECT_FIELD = re.compile(r"\{([^{}]*)\}")
 SUBJECT_NAMES = ("newsletter", "date", "iso_date", "number", "headline", "name")
 URL_FIELDS = ("email", "token", "list", "date")
@@ -52,6 +51,8 @@ class BuiltIssue:
     headline: str
     html: str
     text: str
+    #: Built by an older digest: the parts come from out/ and article text was not defused.
+    legacy: bool = False
 
     @property
     def fingerprint(self) -> str:
@@ -59,24 +60,29 @@ class BuiltIssue:
         return hashlib.sha256((self.html + "\0" + self.text).encode("utf-8")).hexdigest()[:16]
 
 
-def load_issue(out: Path, date: dt.date) -> BuiltIssue:
-    """Read the issue built for ``date`` in ``out``; one clear error when it is not there."""
+def load_issue(out: Path, date: dt.date, state_dir: Path | None = None) -> BuiltIssue:
+    """Read the issue built for ``date``: its manifest in ``out``, its email version in ``state_dir``.
+
+    An issue built by an older digest has no email version: its parts are read
+    from ``out`` (``legacy``). One clear error when the issue is not there.
+    """
     folder = out / date.isoformat()
-    needed = [folder / name for name in ("index.html", "index.txt", "issue.json")]
-    missing = [p.name for p in needed if not p.is_file()]
+    email = load_email(state_dir, date) if state_dir is not None else None
+    names = ("issue.json",) if email else ("index.html", "index.txt", "issue.json")
+    missing = [name for name in names if not (folder / name).is_file()]
     if missing:
         raise DigestError(f"no issue built for {date.isoformat()} in {out} "
                           f"(missing {', '.join(missing)}); run: digest build --date {date.isoformat()}")
     try:
         manifest = json.loads((folder / "issue.json").read_text(encoding="utf-8"))
-        html_part = (folder / "index.html").read_text(encoding="utf-8")
-        text_part = (folder / "index.txt").read_text(encoding="utf-8")
+        html_part, text_part = email or ((folder / "index.html").read_text(encoding="utf-8"),
+                                         (folder / "index.txt").read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise DigestError(f"cannot read the issue in {folder}: {exc}") from None
     stories = [s for s in manifest.get("stories", []) if s.get("shown", True)]
     headline = " ".join(str(stories[0].get("title", "")).split()) if stories else ""
     return BuiltIssue(folder=folder, date=date, number=int(manifest.get("number") or 1),
-                      headline=headline, html=html_part, text=text_part)
+                      headline=headline, html=html_part, text=text_part, legacy=email is None)
 
 
 def _domain(address: str) -> str:
@@ -115,11 +121,6 @@ def message_id(settings: Settings, issue_date: dt.date, key: str, round_number: 
     return f"<{issue_date.isoformat()}.{digest}@{_domain(settings.sender)}>"
 
 
-def unsubscribe_token(email: str, secret: str) -> str:
-    """An HMAC of the address: the unsubscribe page can check it without a database."""
-    return hmac.new(secret.encode("utf-8"), email.lower().encode("utf-8"), hashlib.sha256).hexdigest()[:32]
-
-
 @dataclass(frozen=True)
 class Unsubscribe:
     """The unsubscribe links of one message."""
@@ -133,12 +134,32 @@ class Unsubscribe:
         return self.url or self.mailto or ""
 
     def header(self) -> str | None:
-        links = [f"<{u}>" for u in (self.mailto, self.url) if u]
+        """List-Unsubscribe (RFC 2369): the https link first, then the mailto, each in <>."""
+        links = [f"<{u.replace(',', '%2C')}>" for u in (self.url, self.mailto) if u]
         return ", ".join(links) if links else None
 
 
-def check_settings(settings: Settings, env: Mapping[str, str] | None = None) -> None:
-    """Fail early, with the setting's name, on a subject or unsubscribe setting that cannot work."""
+class _ListUnsubscribe(str):
+    """List-Unsubscribe folded only between its <...> entries, never encoded.
+
+    The email package would fold a long URL as an RFC 2047 encoded word, which
+    no mail provider reads as a link (so no one-click unsubscribe). A line may
+    be up to 998 characters (RFC 5322 2.1.1): one URL per line fits.
+    """
+
+    name = "List-Unsubscribe"
+
+    def fold(self, *, policy: Any) -> str:
+        entries = [e.strip() for e in str(self).split(">,")]
+        joined = ("," + policy.linesep + " ").join(e if e.endswith(">") else e + ">" for e in entries)
+        return f"{self.name}: {joined}{policy.linesep}"
+
+
+def check_settings(settings: Settings, env: Mapping[str, str] | None = None, per_recipient: bool = True) -> None:
+    """Fail early, with the setting's name, on a subject or unsubscribe setting that cannot work.
+
+    ``per_recipient=False`` (an export: no recipient, so no token) does not ask for the secret.
+    """
     env = os.environ if env is None else env
     sender_address(settings)
     for name in SUBJECT_FIELD.findall(settings.subject):
@@ -151,7 +172,9 @@ def check_settings(settings: Settings, env: Mapping[str, str] | None = None) -> 
         for name in SUBJECT_FIELD.findall(settings.unsubscribe_url):
             if name not in URL_FIELDS:
                 raise ConfigError(f"setting 'unsubscribe_url': unknown field {{{name}}}; use {', '.join('{%s}' % n for n in URL_FIELDS)}")
-        if "{token}" in settings.unsubscribe_url and not env.get(SECRET_ENV):
+        if any(c in settings.unsubscribe_url for c in '<>" \t\r\n'):
+            raise ConfigError("setting 'unsubscribe_url' must not hold spaces, quotes or angle brackets")
+        if per_recipient and "{token}" in settings.unsubscribe_url and not env.get(SECRET_ENV):
             raise ConfigError(f"setting 'unsubscribe_url' uses {{token}}: set {SECRET_ENV} in the environment")
     if settings.unsubscribe_mailto and "@" not in settings.unsubscribe_mailto:
         raise ConfigError("setting 'unsubscribe_mailto' must be an email address")
@@ -171,12 +194,11 @@ def unsubscribe_for(settings: Settings, issue_date: dt.date, email: str | None,
         secret = env.get(SECRET_ENV, "")
         url = _fill(settings.unsubscribe_url, {
             "email": quote(email, safe="@"),
-            "token": unsubscribe_token(email, secret) if secret else "",
+            "token": make_token(email, secret, list_id(settings)) if secret else "",
             "list": quote(list_id(settings), safe=""),
             "date": issue_date.isoformat(),
         })
-    mailbox = settings.unsubscribe_mailto or settings.sender
-    mailto = f"mailto:{mailbox}?subject=unsubscribe" if mailbox else None
+    mailto = placeholders.generic_unsubscribe(placeholders.unsubscribe_mailbox(settings)) or None
     return Unsubscribe(url=url, mailto=mailto)
 
 
@@ -209,10 +231,7 @@ def subject_for(settings: Settings, issue: BuiltIssue, name: str = "") -> str:
 
 def personalize(body: str, values: Mapping[str, str], as_html: bool) -> str:
     """Fill the body's placeholders in one pass (HTML-escaped in the HTML part)."""
-    def value(match: re.Match[str]) -> str:
-        text = values.get(match.group(1), "")
-        return html.escape(text, quote=True) if as_html else text
-    return PLACEHOLDER.sub(value, body)
+    return placeholders.fill(body, values, as_html)
 
 
 def build_message(settings: Settings, issue: BuiltIssue, recipient: Recipient | None,
@@ -241,7 +260,7 @@ def build_message(settings: Settings, issue: BuiltIssue, recipient: Recipient | 
     message["List-Id"] = list_id(settings)
     header = unsubscribe.header()
     if header:
-        message["List-Unsubscribe"] = header
+        message["List-Unsubscribe"] = _ListUnsubscribe(header)
         if unsubscribe.url and unsubscribe.url.startswith("https://"):
             message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     message.set_content(personalize(issue.text, values, as_html=False), subtype="plain",
@@ -251,26 +270,26 @@ def build_message(settings: Settings, issue: BuiltIssue, recipient: Recipient | 
     return message
 
 
-def export_issue(settings: Settings, date: dt.date, unsubscribe_text: str | None = None) -> Path:
-    """Write OUT/<date>/issue.eml atomically: the generic message, and return its path.
+def export_issue(settings: Settings, date: dt.date, unsubscribe_text: str | None = None,
+                 target: Path | None = None, force: bool = False) -> Path:
+    """Write the generic message atomically (mode 600) and return its path.
 
-    It is addressed to the newsletter itself (From = To), has no per-recipient
-    token, and ``{{ unsubscribe_url }}`` becomes ``unsubscribe_text`` (e.g. a
-    mail service's merge tag) or else the mailto link.
+    It goes to ``target``, or else the state folder (``exports/<date>.eml``),
+    never to out/. It is addressed to the newsletter itself (From = To), has no
+    per-recipient token, and ``{{ unsubscribe_url }}`` becomes
+    ``unsubscribe_text`` (e.g. a mail service's merge tag) or else the mailto
+    link, so no unsubscribe secret is needed. An existing ``target`` is
+    replaced only with ``force``; the state folder's copy is always replaced.
     """
-    check_settings(settings)
-    issue = load_issue(settings.out, date)
+    check_settings(settings, per_recipient=False)
+    issue = load_issue(settings.out, date, settings.state_dir)
     message = build_message(settings, issue, None, unsubscribe_text=unsubscribe_text)
-    target = issue.folder / "issue.eml"
-    try:
-        handle, name = tempfile.mkstemp(prefix=".issue.", suffix=".eml", dir=issue.folder)
-        with os.fdopen(handle, "wb") as out:
-            out.write(message.as_bytes())
-        os.chmod(name, 0o644)
-        os.replace(name, target)
-    except OSError as exc:
-        raise DigestError(f"cannot write {target}: {exc.strerror}") from None
-    finally:
-        if "name" in locals() and os.path.exists(name):
-            os.unlink(name)
-    return target
+    if target is None:
+        target = export_path(settings.state_dir, date)
+    elif target.resolve().is_relative_to(settings.out.resolve()):
+        raise DigestError(f"{target} is in {settings.out}, which is published; write the export elsewhere")
+    elif target.exists() and not force:
+        raise DigestError(f"{target} exists already; use --force to replace it")
+    elif target.is_dir():
+        raise DigestError(f"{target} is a folder; give a file name")
+    return write_private(target, message.as_bytes())

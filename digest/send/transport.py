@@ -15,6 +15,7 @@ from __future__ import annotations
 import ipaddress
 import os
 import re
+import select
 import smtplib
 import socket
 import ssl
@@ -83,6 +84,8 @@ class Reply:
 
     code: int  # 0 for a network error
     text: str
+    #: The command the reply answered: "mail", "rcpt" or "data" ("" for a network error).
+    stage: str = ""
 
     @property
     def ok(self) -> bool:
@@ -94,6 +97,11 @@ class Reply:
 
     def __str__(self) -> str:
         return f"{self.code} {self.text}".strip() if self.code else self.text
+
+    @property
+    def hard_bounce(self) -> bool:
+        """A permanent refusal of the address itself (5xx to RCPT): it will never take mail."""
+        return self.permanent and self.stage == "rcpt"
 
 
 class TransportError(Exception):
@@ -129,6 +137,8 @@ class Connection:
             else:
                 smtp = smtplib.SMTP(server.host, server.port, timeout=server.timeout)
             self._smtp = smtp
+            # The final "." goes in a segment of its own: no Nagle wait for it.
+            smtp.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             smtp.ehlo()
             if not server.implicit_tls:
                 if smtp.has_extn("starttls"):
@@ -192,12 +202,15 @@ class Connection:
         smtp = self._smtp
         assert smtp is not None
         in_data = False
+        stage = "mail"
         try:
             code, text = smtp.mail(sender)
             if code == 250:
+                stage = "rcpt"
                 code, text = smtp.rcpt(recipient)
                 if code in (250, 251):
                     before_data()
+                    stage = "data"
                     code, text = smtp.docmd("DATA")
                     if code < 400 and code != 354:
                         code, text = 451, f"unexpected reply to DATA: {code} {_decode(text)}"
@@ -205,8 +218,11 @@ class Connection:
                         # The server takes the message only at the final ".": a
                         # failure before it is sent is safe to retry; one while
                         # waiting for the reply leaves the outcome unknown.
-                        smtp.send(_dot_stuffed(data))
+                        smtp.send(_dot_stuffed(data)[:-3])
+                        if _spoke_early(smtp):
+                            raise OSError("the server closed the connection before the end of the message")
                         in_data = True
+                        smtp.send(b".\r\n")
                         code, text = smtp.getreply()
                         in_data = False
             if code == 421:
@@ -214,10 +230,28 @@ class Connection:
                 self.close()
             elif not 200 <= code < 300:
                 smtp.rset()
-            return Reply(code, _decode(text))
+            return Reply(code, _decode(text), stage)
         except (smtplib.SMTPException, OSError) as exc:
             self.close()
             raise TransportError(f"connection to {self.server.name} lost: {_describe(exc)}", after_data=in_data) from None
+
+
+def _spoke_early(smtp: smtplib.SMTP) -> bool:
+    """Whether the server said something (or hung up) in the middle of DATA.
+
+    A server is silent from 354 to the final "."; anything readable now is an
+    error or a closed connection, and the message was not taken.
+    """
+    sock = smtp.sock
+    if sock is None:
+        return True
+    pending = getattr(sock, "pending", None)  # TLS: bytes already decrypted
+    if pending is not None and pending():
+        return True
+    try:
+        return bool(select.select([sock], [], [], 0)[0])
+    except (OSError, ValueError):
+        return True
 
 
 def _dot_stuffed(data: bytes) -> bytes:
