@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+import web_server
 from web_server import Site, rss, serve
 
 from digest import __version__
@@ -28,8 +29,8 @@ PAGE_IDS = ("06e5123e4ef7cfb4", "08f793762792bd25", "14cc2a0ca59c62a8", "156770d
 DAY = "Tue, 01 Dec 2026 09:30:00 GMT"
 FAST = """allow_private_hosts = true
 fetch_rate = 0
-fetch_timeout = 0.5
-fetch_total_timeout = 2
+fetch_timeout = 1
+fetch_total_timeout = 4
 fetch_backoff = 0.01
 fetch_retries = 2
 fetch_max_kb = 512
@@ -269,7 +270,7 @@ def test_500_is_retried_with_backoff_then_fails(site, base):
 
 
 def test_slow_response_times_out(site, base):
-    site.route("/slow.xml", rss("Slow", []), content_type="text/xml", delay=1.5)
+    site.route("/slow.xml", rss("Slow", []), content_type="text/xml", delay=2.5)
     result = fetch("--feed", f"{base}/slow.xml")
     assert result.exit_code == 1
     assert f"failed     {base}/slow.xml: timed out" in result.output
@@ -335,6 +336,7 @@ def test_redirect_to_a_private_address_is_refused(site, base):
 
 
 def test_gzip_bomb_is_cut_off(site, base):
+    web_server.bomb()  # made before the clock starts
     site.route("/bomb.xml", content_type="application/rss+xml", fault="gzip_bomb")
     result = fetch("--feed", f"{base}/bomb.xml")
     assert result.exit_code == 1

@@ -62,7 +62,7 @@ class Site:
 
 
 @functools.cache
-def _bomb() -> bytes:
+def bomb() -> bytes:
     """32 MB of zeros in about 32 KB of gzip."""
     return gzip.compress(b"\0" * (32 * 1024 * 1024), compresslevel=6)
 
@@ -127,7 +127,7 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
                 return self._endless(route)
             body = route.body
             if route.fault == "gzip_bomb":
-                body = _bomb()
+                body = bomb()
                 headers["Content-Encoding"] = "gzip"
             self._answer(route.status, body, route.content_type, headers)
 

@@ -148,7 +148,7 @@ class Run:
             url = strip_tracking(entry.link) if entry.link else None
             record = content_record(entry.content, url, title=entry.title, published=entry.published,
                                     author=entry.author, feed_title=feed_title, feed_url=feed_url)
-            return self._save(record, url or f"{feed_url}#{entry.guid}", keys, outcome)
+            return await self._save(record, url or f"{feed_url}#{entry.guid}", keys, outcome)
         try:
             response = await self.fetcher.get(entry.link)  # type: ignore[arg-type]
             if response.content_type not in _HTML:
@@ -169,23 +169,25 @@ class Run:
         self.claimed.update(after)
         record = page_record(page, url, title=entry.title, published=entry.published, author=entry.author,
                              feed_title=feed_title, feed_url=feed_url)
-        return self._save(record, url, keys | after, outcome)
+        return await self._save(record, url, keys | after, outcome)
 
     def _known(self, keys: set[str]) -> bool:
         return bool(keys & self.claimed) or self.state.known(keys)
 
-    def _save(self, record: dict, identity: str, keys: set[str], outcome: Outcome) -> str:
+    async def _save(self, record: dict, identity: str, keys: set[str], outcome: Outcome) -> str:
         key = article_key(_url_key(identity) or identity)
         if key in self.on_disk:
             self.state.remember(keys, None)
             outcome.seen += 1
             return "seen"
+        self.on_disk.add(key)
         try:
-            path = save_record(self.articles, record, key)
+            # In a thread: the fsync must not stall the other downloads.
+            path = await asyncio.to_thread(save_record, self.articles, record, key)
         except OSError as exc:
             outcome.problems.append(f"{record.get('title')!r}: cannot save in {self.articles}: {exc.strerror}")
+            self.on_disk.discard(key)
             return "retry"
-        self.on_disk.add(key)
         self.state.remember(keys, str(path) if path else None)
         if path is None:
             outcome.seen += 1

@@ -27,7 +27,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from ..readers.source import canonical_name, known_publisher, registered_domain, site_evidence, split_title
 
 _HEAD_TAG = re.compile(r"<(meta|link|title)\b([^>]*)>", re.IGNORECASE)
 _ATTR = re.compile(r"""([a-zA-Z_:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
@@ -74,6 +73,8 @@ def article_url(final_url: str, canonical: str | None) -> str:
 
     A page may not claim another site's URL: a story links to the site that served it.
     """
+    from ..readers.source import registered_domain
+
     if canonical and canonical.startswith(("http://", "https://")):
         here, there = urlsplit(final_url).hostname, urlsplit(canonical).hostname
         if here and there and (here == there or (registered_domain(final_url) or here) == registered_domain(canonical)):
@@ -84,6 +85,8 @@ def article_url(final_url: str, canonical: str | None) -> str:
 def page_record(page: str, url: str, *, title: str | None, published: dt.datetime | None, author: str | None,
                 feed_title: str | None, feed_url: str | None) -> dict:
     """The JSON record of a downloaded article page (the entry's facts win over the page's)."""
+    from ..readers.source import canonical_name, known_publisher, site_evidence, split_title
+
     facts = page_facts(page)
     page_title, title_site = split_title(facts.title) if facts.title else (None, None)
     date = published.isoformat() if published else None
@@ -105,6 +108,8 @@ def page_record(page: str, url: str, *, title: str | None, published: dt.datetim
 def content_record(content: str, url: str | None, *, title: str | None, published: dt.datetime | None,
                    author: str | None, feed_title: str | None, feed_url: str | None) -> dict:
     """The JSON record of an entry whose full article is in the feed (chosen as the feed reader would)."""
+    from ..readers.source import known_publisher
+
     source = known_publisher(url) or feed_title
     return _record(title or "", published.isoformat() if published else None, url, source, author,
                    feed_title, feed_url, description=None, html=content)
