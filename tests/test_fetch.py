@@ -447,3 +447,51 @@ def test_gzip_encoded_feed_is_read(site, base):
                content_type="application/rss+xml", headers={"Content-Encoding": "gzip"})
     assert fetch("--feed", f"{base}/feed.xml").exit_code == 0
     assert [r["feed"] for r in saved()] == ["Zipped"]
+
+
+def test_a_killed_fetch_keeps_what_it_saved_and_the_next_one_finishes(site, base, isolated):
+    """SIGKILL in the middle: complete files only, and the next run fetches just what is missing."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    items = []
+    for number in range(4):
+        page_html(site, f"/p{number}.html", simple_page(f"Story {number}"))
+        items.append({"title": f"Story {number}", "link": f"{base}/p{number}.html", "guid": f"g{number}", "date": DAY})
+    page_html(site, "/hang.html", simple_page("Late story"), delay=30)
+    items.append({"title": "Late story", "link": f"{base}/hang.html", "guid": "late", "date": DAY})
+    site.route("/feed.xml", rss("Town", items), content_type="application/rss+xml")
+    (isolated / "digest.toml").write_text(FAST.replace("fetch_total_timeout = 4", "fetch_total_timeout = 60")
+                                          .replace("fetch_timeout = 1", "fetch_timeout = 60"))
+    child = subprocess.Popen([sys.executable, "-c", "from digest.cli import main; main()", "fetch", "-q",
+                              "--feed", f"{base}/feed.xml"], cwd=isolated,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while len(list(Path("articles").glob("*.json"))) < 4 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        time.sleep(0.3)  # let the state commit follow the last file
+    finally:
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait()
+    assert len(saved()) == 4  # every file is whole JSON
+    site.routes["/hang.html"].delay = 0
+    before = len(site.stats.log)
+    result = fetch("--feed", f"{base}/feed.xml")
+    assert result.exit_code == 0, result.output
+    assert "1 new, 4 seen before" in result.output
+    assert [p for _, p, _ in site.stats.log[before:] if p.endswith(".html")] == ["/hang.html"]
+    assert sorted(r["title"] for r in saved()) == ["Late story", "Story 0", "Story 1", "Story 2", "Story 3"]
+    assert [p.name for p in Path("articles").iterdir() if p.name.startswith(".")] == []
+
+
+def test_robots_crawl_delay_spaces_requests(site, base):
+    site.route("/robots.txt", b"User-agent: *\nCrawl-delay: 0.5\n", content_type="text/plain")
+    page_html(site, "/a.html", simple_page("Budget agreed"))
+    page_html(site, "/b.html", simple_page("Bridge opens"))
+    assert fetch(f"{base}/a.html", f"{base}/b.html").exit_code == 0
+    arrived = {path: at for path, at in zip(site.stats.paths(), site.stats.times)}
+    assert abs(arrived["/b.html"] - arrived["/a.html"]) >= 0.45
+    assert len(saved()) == 2

@@ -37,6 +37,7 @@ class Route:
 @dataclass
 class Stats:
     log: list[tuple[str, str, dict[str, str]]] = field(default_factory=list)  # (host, path, headers)
+    times: list[float] = field(default_factory=list)  # when each logged request arrived (monotonic)
     open_now: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     open_max: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     starts: dict[str, deque] = field(default_factory=lambda: defaultdict(deque))
@@ -69,6 +70,7 @@ def bomb() -> bytes:
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
+    block_on_close = False  # a handler still sleeping (a slow route) does not hold up the test
 
     def handle_error(self, request, client_address) -> None:  # a client that hangs up is expected here
         pass
@@ -99,6 +101,7 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
             now = time.monotonic()
             with site.stats.lock:
                 site.stats.log.append((host, self.path, {k.lower(): v for k, v in self.headers.items()}))
+                site.stats.times.append(now)
                 window = site.stats.starts[host]
                 window.append(now)
                 while window and window[0] <= now - 1.0:

@@ -79,6 +79,8 @@ class _Host:
     clock: asyncio.Lock = field(default_factory=asyncio.Lock)
     robots: object | None = None  # a Protego parser; False: none; a str: why it is unreachable
     robots_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    #: Seconds between request starts: from the rate setting, or robots.txt's longer Crawl-delay.
+    interval: float = 0.0
 
 
 def is_public_address(address: str) -> bool:
@@ -144,6 +146,9 @@ class Fetcher:
         async with host.robots_lock:  # fetched once per host per run, by the first request
             if host.robots is None:
                 host.robots = await self._load_robots(f"{parts.scheme}://{parts.netloc}/robots.txt")
+                delay = getattr(host.robots, "crawl_delay", lambda _: None)(self.limits.user_agent)
+                if delay:
+                    host.interval = max(host.interval, min(float(delay), 60.0))
         if host.robots is False:
             return True
         if isinstance(host.robots, str):
@@ -169,7 +174,9 @@ class Fetcher:
     def _host(self, parts) -> _Host:
         key = (parts.hostname or "").lower()
         if key not in self._hosts:
-            self._hosts[key] = _Host(asyncio.Semaphore(self.limits.connections_per_host))
+            rate = self.limits.requests_per_second
+            self._hosts[key] = _Host(asyncio.Semaphore(self.limits.connections_per_host),
+                                     interval=1.0 / rate if rate > 0 else 0.0)
         return self._hosts[key]
 
     async def _get_with_retries(self, url: str, parts, headers: Mapping[str, str]) -> Response:
@@ -198,8 +205,7 @@ class Fetcher:
             return response
 
     async def _get_once(self, url: str, parts, headers: Mapping[str, str]) -> Response:
-        host = self._host(parts)
-        await self._check_address(parts)
+        host = self._host(parts)  # the address was checked by get(), for this URL
         async with host.slots:
             await self._wait_turn(host)
             async with self._global:
@@ -219,14 +225,13 @@ class Fetcher:
                     raise FetchError(f"HTTP error ({_short(exc)})") from None
 
     async def _wait_turn(self, host: _Host) -> None:
-        """Start requests to one host at least 1/rate seconds apart."""
-        rate = self.limits.requests_per_second
-        if rate <= 0:
+        """Start requests to one host at least ``host.interval`` seconds apart."""
+        if host.interval <= 0:
             return
         async with host.clock:
             now = time.monotonic()
             start = max(now, host.next_start)
-            host.next_start = start + 1.0 / rate
+            host.next_start = start + host.interval
         if start > now:
             await self._sleep(start - now)
 

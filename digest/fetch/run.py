@@ -9,7 +9,8 @@ from typing import Callable
 
 from .feeds import Entry, Feed, FeedError, discover_feeds, parse_feed
 from .net import Fetcher, FetchError, Response
-from .save import article_key, article_url, content_record, page_facts, page_record, save_record, saved_keys
+from .save import (article_key, article_url, content_record, page_facts, page_record, remove_stale_temporaries,
+                   save_record, saved_keys)
 from .state import FetchState
 
 _FEEDISH = ("xml", "rss", "atom", "json")
@@ -75,6 +76,7 @@ class Run:
         self.state = state
         self.articles = articles
         self.on_disk = saved_keys(articles)
+        remove_stale_temporaries(articles)
         self.claimed: set[str] = set()  # keys taken by an entry in this run (two feeds, one article)
 
     async def feed(self, url: str) -> Outcome:

@@ -136,6 +136,18 @@ def saved_keys(folder: Path) -> set[str]:
         return set()
 
 
+def remove_stale_temporaries(folder: Path, older_than: float = 3600.0) -> None:
+    """Delete the hidden temporary files a killed fetch left (only ours, only old ones)."""
+    import time
+
+    for path in folder.glob(".fetch-*.tmp") if folder.is_dir() else ():
+        try:
+            if time.time() - path.stat().st_mtime > older_than:
+                path.unlink()
+        except OSError:
+            pass
+
+
 def file_name(record: dict, key: str) -> str:
     day = str(record.get("date") or "undated")[:10]
     slug = _SLUG.sub("-", str(record.get("title", "")).lower()).strip("-")[:60].rstrip("-") or "article"
