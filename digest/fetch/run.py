@@ -170,7 +170,7 @@ class Run:
             return "seen"
         self.claimed.update(after)
         record = page_record(page, url, title=entry.title, published=entry.published, author=entry.author,
-                             feed_title=feed_title, feed_url=feed_url)
+                             feed_title=feed_title, feed_url=feed_url, facts=facts)
         return await self._save(record, url, keys | after, outcome)
 
     def _known(self, keys: set[str]) -> bool:

@@ -31,6 +31,10 @@ from urllib.parse import urlsplit
 _HEAD_TAG = re.compile(r"<(meta|link|title)\b([^>]*)>", re.IGNORECASE)
 _ATTR = re.compile(r"""([a-zA-Z_:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 _TITLE = re.compile(r"<title\b[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+_HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
+_WANTED = re.compile(r"canonical|og:site_name|og:title|published_time|description", re.IGNORECASE)
+_META_FIELDS = {"og:site_name": "site_name", "og:title": "title", "article:published_time": "published",
+                "og:description": "description", "description": "description"}
 _SLUG = re.compile(r"[^a-z0-9]+")
 _KEY_IN_NAME = re.compile(r"-([0-9a-f]{10})\.json$")
 
@@ -48,18 +52,19 @@ class PageFacts:
 
 def page_facts(page: str) -> PageFacts:
     head = page[:200_000]
-    end = re.search(r"</head\s*>", head, re.IGNORECASE)
+    end = _HEAD_END.search(head)
     head = head[:end.start()] if end else head
     found: dict[str, str] = {}
     for tag, attributes in _HEAD_TAG.findall(head):
+        if not _WANTED.search(attributes):
+            continue  # most head tags are scripts' and styles' links and unrelated metas
         attrs = {m.group(1).lower(): htmllib.unescape(m.group(2) or m.group(3) or m.group(4) or "").strip()
                  for m in _ATTR.finditer(attributes)}
         if tag.lower() == "link" and "canonical" in attrs.get("rel", "").lower().split() and attrs.get("href"):
             found.setdefault("canonical", attrs["href"])
         elif tag.lower() == "meta" and attrs.get("content"):
             name = (attrs.get("property") or attrs.get("name") or "").lower()
-            key = {"og:site_name": "site_name", "og:title": "title", "article:published_time": "published",
-                   "og:description": "description", "description": "description"}.get(name)
+            key = _META_FIELDS.get(name)
             if key:
                 found.setdefault(key, attrs["content"])
     title = _TITLE.search(head)
@@ -83,11 +88,11 @@ def article_url(final_url: str, canonical: str | None) -> str:
 
 
 def page_record(page: str, url: str, *, title: str | None, published: dt.datetime | None, author: str | None,
-                feed_title: str | None, feed_url: str | None) -> dict:
+                feed_title: str | None, feed_url: str | None, facts: PageFacts | None = None) -> dict:
     """The JSON record of a downloaded article page (the entry's facts win over the page's)."""
     from ..readers.source import canonical_name, known_publisher, site_evidence, split_title
 
-    facts = page_facts(page)
+    facts = facts or page_facts(page)
     page_title, title_site = split_title(facts.title) if facts.title else (None, None)
     date = published.isoformat() if published else None
     if not title or not date:
