@@ -110,19 +110,20 @@ class Run:
         retry_later = any(result == "retry" for result in results)
         # Validators are kept only when every entry was dealt with, so a page that
         # failed is tried again next time instead of hiding behind a 304.
-        self.state.record_feed(url, title=feed.title, etag=None if retry_later else response.headers.get("etag"),
-                               last_modified=None if retry_later else response.headers.get("last-modified"))
-        if outcome.found:
-            self.state.record_feed(outcome.found, title=feed.title,
-                                   etag=None if retry_later else response.headers.get("etag"),
-                                   last_modified=None if retry_later else response.headers.get("last-modified"))
+        etag, modified = response.headers.get("etag"), response.headers.get("last-modified")
+        if retry_later:
+            etag = modified = None
+        if outcome.found:  # the home page keeps no validators: they are the feed's
+            self.state.record_feed(url, title=feed.title)
+        self.state.record_feed(feed_url, title=feed.title, etag=etag, last_modified=modified)
         return outcome
 
     async def page(self, url: str) -> Outcome:
         outcome = Outcome(url, kind="page")
         result = await self._entry(Entry(guid=None, link=url, title=None, published=None), None, None, outcome)
         if result == "retry" or outcome.problems:
-            outcome.status, outcome.reason = "failed", outcome.problems.pop() if outcome.problems else "failed"
+            problem = outcome.problems.pop() if outcome.problems else "failed"
+            outcome.status, outcome.reason = "failed", problem.removeprefix(f"{url}: ")
         return outcome
 
     async def _conditional_get(self, url: str) -> Response:
