@@ -466,3 +466,47 @@ def unsubscribe_server(ctx: click.Context, host: str, port: int, state_dir: Path
         click.echo("Stopped", err=True)
     finally:
         server.stop()
+
+
+# --- Fetching: digest fetch (logic in digest/fetch/) ---
+
+
+@main.command()
+@click.argument("urls", nargs=-1, metavar="[PAGE_URL]...")
+@click.option("--feed", "feeds", multiple=True, metavar="URL",
+              help="A feed (RSS, Atom, JSON Feed) or a site's home page that links to one; repeat for more.")
+@click.option("--opml", type=click.Path(path_type=Path, dir_okay=False), help="An OPML file of feeds to fetch.")
+@click.option("--articles", type=click.Path(path_type=Path, file_okay=False), help="Folder to save articles in (default: articles).")
+@click.option("--allow-private-hosts", is_flag=True, default=None,
+              help="Fetch from loopback and private addresses too (intranet feeds, tests).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.pass_context
+def fetch(ctx: click.Context, urls: tuple[str, ...], feeds: tuple[str, ...], opml: Path | None,
+          articles: Path | None, allow_private_hosts: bool | None, quiet: bool) -> None:
+    """Save new articles from feeds (and single PAGE_URLs) into the articles folder.
+
+    Feeds come from `feeds` and `opml` in digest.toml, --feed and --opml.
+    Each new entry is saved once, as a JSON article file `digest build`
+    reads; what was seen, and each feed's ETag, are kept in
+    STATE_DIR/fetch.sqlite. robots.txt, per-host limits and size caps
+    apply; private addresses are refused. Exit code 1 when a feed failed.
+
+    \b
+    Example:
+      digest fetch --feed https://example.org/feed.xml
+      digest fetch --opml subscriptions.opml && digest build --date 2026-12-02
+      digest fetch https://example.org/2026/12/02/story.html
+    """
+    from .fetch import feed_urls
+    from .fetch import fetch as fetch_all
+
+    settings = _settings(ctx, articles=articles, allow_private_hosts=allow_private_hosts or None)
+    bar = _SendProgress(quiet, "Fetching")
+    try:
+        report = _run(lambda: fetch_all(settings, feed_urls(settings, feeds, opml), list(urls), progress=bar))
+    finally:
+        bar.finish()
+    for line in report.lines():
+        click.echo(line)
+    if not report.ok:
+        raise SystemExit(1)

@@ -68,6 +68,22 @@ class Settings:
     # Everything not for publishing (ledgers, suppression list, exports): see digest/state.py.
     state_dir: Path = Path(".digest")
 
+    # Fetching (digest fetch; see digest/fetch/). Its state lives in state_dir too.
+    feeds: tuple[str, ...] = ()
+    opml: Path | None = None
+    #: Named in the User-Agent so site owners can reach whoever runs the fetch.
+    contact_url: str = ""
+    fetch_connections_per_host: int = 2
+    #: Requests a second per host; 0: no pause between requests.
+    fetch_rate: float = 1.0
+    fetch_concurrency: int = 16
+    fetch_timeout: float = 10.0
+    fetch_total_timeout: float = 30.0
+    fetch_max_kb: int = 2048
+    fetch_retries: int = 2
+    fetch_backoff: float = 1.0
+    allow_private_hosts: bool = False
+
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)
@@ -81,6 +97,18 @@ def _coerce(name: str, value: Any) -> Any:
     """Turn a TOML or environment value into the type the field needs."""
     field_type = {f.name: f.type for f in fields(Settings)}[name]
     try:
+        if field_type == "bool":
+            return _as_bool(value)
+        if field_type == "float":
+            number = float(value)
+            if not number >= 0:
+                raise ValueError
+            return number
+        if field_type == "tuple[str, ...]":
+            items = value.replace(",", " ").split() if isinstance(value, str) else value
+            if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
+                raise ValueError
+            return tuple(items)
         if field_type in ("int", "int | None"):
             number = int(value)
             if number < 1:
@@ -93,6 +121,14 @@ def _coerce(name: str, value: Any) -> Any:
         return str(value)
     except ValueError:
         raise ConfigError(f"setting {name!r}: {value!r} is not a valid {field_type}") from None
+
+
+def _as_bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in ("1", "true", "yes", "on", "0", "false", "no", "off"):
+        return value.strip().lower() in ("1", "true", "yes", "on")
+    raise ValueError
 
 
 def _from_toml(path: Path) -> dict[str, Any]:
