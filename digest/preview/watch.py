@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..config import CONFIG_FILE, Settings
+from ..edition import edition_path
 from ..errors import DigestError
 from ..pipeline import build
 from ..render import shipped_templates
@@ -81,8 +82,8 @@ class Watcher:
         self._settings = load_settings()
 
     def sources(self) -> list[Path]:
-        """What is watched: the articles, the user's and the shipped templates, the settings file."""
-        paths = [self._settings.articles, shipped_templates()]
+        """What is watched: the articles, the user's and the shipped templates, the settings file, the edition file."""
+        paths = [self._settings.articles, shipped_templates(), edition_path(self._settings, self.date)]
         if self._settings.templates is not None:
             paths.append(self._settings.templates)
         if self.config_file is not None:

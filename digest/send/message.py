@@ -52,6 +52,8 @@ class BuiltIssue:
     headline: str
     html: str
     text: str
+    #: The edition file's Subject line, when it sets one (used as it is, never filled as a template).
+    subject: str = ""
 
     @property
     def fingerprint(self) -> str:
@@ -76,7 +78,8 @@ def load_issue(out: Path, date: dt.date) -> BuiltIssue:
     stories = [s for s in manifest.get("stories", []) if s.get("shown", True)]
     headline = " ".join(str(stories[0].get("title", "")).split()) if stories else ""
     return BuiltIssue(folder=folder, date=date, number=int(manifest.get("number") or 1),
-                      headline=headline, html=html_part, text=text_part)
+                      headline=headline, html=html_part, text=text_part,
+                      subject=" ".join(str(manifest.get("subject") or "").split()))
 
 
 def _domain(address: str) -> str:
@@ -197,7 +200,9 @@ class _Subject(str):
 
 
 def subject_for(settings: Settings, issue: BuiltIssue, name: str = "") -> str:
-    """The Subject line: the subject template filled in, on one line."""
+    """The Subject line: the edition's, else the subject template filled in, on one line."""
+    if issue.subject:
+        return issue.subject
     d = issue.date
     values = {
         "newsletter": settings.newsletter_name, "date": f"{d.day} {d:%B %Y}", "iso_date": d.isoformat(),
