@@ -516,7 +516,8 @@ def starting_file(manifest: Mapping[str, Any], settings: Settings, date: dt.date
         "# Stories left out of the email (they stay listed in issue.json):",
         "# drop = []",
         "",
-        "# The stories, in the built order. To rewrite one, uncomment its [stories.<id>] line and the fields you change.",
+        "# The stories, in the built order. To rewrite one, uncomment its [stories.<id>] line and the fields",
+        '# you change; section = "Sport" puts a story under that heading.',
     ]
     for story in stories:
         status = "shown" if story.get("shown", True) else f"not shown: {story.get('omitted')}"
@@ -529,7 +530,8 @@ def starting_file(manifest: Mapping[str, Any], settings: Settings, date: dt.date
         lines += [f"#   {_toml_string(str(b))}," for b in _original(story, "bullets") or []]
         lines += ["# ]"]
         section = _original(story, "section")
-        lines += [f"# section = {_toml_string(str(section))}" if section else '# section = "Politics"']
+        if section:
+            lines.append(f"# section = {_toml_string(str(section))}")
     lines += ["", "# A story written by hand (repeat the block for more); id is optional, for order and drop.",
               "# [[extra]]", '# title = "A story of our own"', '# url = "https://example.com/story"',
               '# lede = "One sentence on what happened."', '# bullets = ["A detail.", "Another."]',
