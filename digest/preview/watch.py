@@ -116,8 +116,7 @@ class Watcher:
         with self._lock:
             self._status = WatchStatus(self._status.builds + 1, error, False)
 
-    def _run(self) -> None:
-        before = snapshot(self.sources())
+    def _run(self, before: Snapshot) -> None:
         while not self._stop.wait(self.interval):
             now = snapshot(self.sources())
             if now == before:
@@ -130,11 +129,15 @@ class Watcher:
                 now = settled
             if self._stop.is_set():
                 return
+            paths = self.sources()
             self.rebuild()
-            before = snapshot(self.sources())
+            # Compared with what was built from, a file saved during the build is built next.
+            before = now if self.sources() == paths else snapshot(self.sources())
 
     def start(self) -> None:
-        self._thread = threading.Thread(target=self._run, name="digest-watch", daemon=True)
+        # The first snapshot before start() returns: a change made right after it is never missed.
+        before = snapshot(self.sources())
+        self._thread = threading.Thread(target=self._run, args=(before,), name="digest-watch", daemon=True)
         self._thread.start()
 
     def stop(self) -> None:
