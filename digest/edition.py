@@ -327,8 +327,12 @@ def _extra_story(extra: ExtraStory, number: int, edition: Edition, issue: Issue,
     )
     summary = Summary(lede=extra.lede, bullets=extra.bullets,
                       reading_minutes=max(1, round(_words(extra.lede, *extra.bullets) / 230)))
-    story_id = extra.id or _hash(_url_key(extra.url) or "extra:" + extra.title)
-    return Story(article=article, summary=summary, section=extra.section, id=story_id, edits=(Edit("added"),))
+    return Story(article=article, summary=summary, section=extra.section, id=extra_id(extra), edits=(Edit("added"),))
+
+
+def extra_id(extra: ExtraStory) -> str:
+    """A hand-written story's id: its own, else from its URL, else from its title."""
+    return extra.id or _hash(_url_key(extra.url) or "extra:" + extra.title)
 
 
 def _valid_ids(stories: Sequence[Story]) -> str:
@@ -579,7 +583,7 @@ def check_edition(settings: Settings, date: dt.date, manifest: Mapping[str, Any]
         if isinstance(story, dict) and "added" not in (story.get("edited") or []):
             known.add(str(story.get("id")))
             titles.append(f"{story.get('id')} ({_short(str(_original(story, 'title')))})")
-    extra_ids = {x.id or _hash(_url_key(x.url) or "extra:" + x.title) for x in edition.extras}
+    extra_ids = {extra_id(x) for x in edition.extras}
     named = [*edition.order, *edition.drop, *edition.stories]
     unknown = [i for i in named if i not in known | extra_ids]
     if unknown:
