@@ -6,6 +6,7 @@ Used by the build (it warns) and by the preview's checks panel.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -39,6 +40,8 @@ class _HtmlFacts(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.links: list[_Link] = []
         self.images_without_alt: list[str] = []
+        #: The visible text, piece by piece.
+        self.text: list[str] = []
         self._open: list[_Link] = []
         self._skip = 0
 
@@ -64,6 +67,7 @@ class _HtmlFacts(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if not self._skip:
+            self.text.append(data)
             for link in self._open:
                 link.text += data
 
@@ -137,6 +141,23 @@ def parity_problem(issue: Issue, html: str, text: str) -> str | None:
         elif safe_url(link.href) and link.href not in words and defuse_text(link.href) not in words:
             return f"the plain-text part lacks the link {link.href} that the HTML part has"
     return None
+
+
+def intro_missing(probe: str, html: str, text: str) -> list[str]:
+    """The parts ("HTML", "plain-text") lacking the editor's intro, found by its first words ``probe``."""
+    if not probe:
+        return []
+    want = re.findall(r"\w+", probe)
+
+    def has(found: str) -> bool:
+        return " ".join(want) in " ".join(re.findall(r"\w+", found))
+
+    missing = []
+    if not has(" ".join(html_facts(html).text)):
+        missing.append("HTML")
+    if not has(re.sub(r" \[\d+\]", "", text)):
+        missing.append("plain-text")
+    return missing
 
 
 def check_issue(html: str, text: str) -> list[Check]:

@@ -79,31 +79,43 @@ def main(ctx: click.Context, config: Path | None) -> None:
 @click.option("--word-budget", type=click.IntRange(min=1), help="Show stories until their words (title, lede, bullets) reach N.")
 @click.option("--sections", type=click.Choice(["auto", "on", "off"]), help="Group stories under topic headings (default: auto, from 6 stories).")
 @click.option("--workers", type=click.IntRange(min=1), help="Processes for reading and summarizing (default: CPU count, at most 4).")
+@click.option("--editions", type=click.Path(path_type=Path, file_okay=False), help="Folder of edition files, DATE.toml (default: editions).")
+@click.option("--list", "list_stories", is_flag=True, help="Print each story's id and title (for the edition file).")
 @click.pass_context
 def build(ctx: click.Context, date: dt.date, articles: Path | None, out: Path | None, days: int | None,
           bullets: int | None, max_words: int | None, templates: Path | None, force: bool, quiet: bool,
           since: dt.date | str | None,
-          max_stories: int | None, word_budget: int | None, sections: str | None, workers: int | None) -> None:
+          max_stories: int | None, word_budget: int | None, sections: str | None, workers: int | None,
+          editions: Path | None = None, list_stories: bool = False) -> None:
     """Build the issue dated --date into OUT/DATE/.
 
     Writes index.html (the email), index.txt (its plain-text part) and
     issue.json (a manifest of every article file considered, and why it is or
     is not in the issue), then updates OUT/index.html (every issue) and
     OUT/feed.xml (Atom). Reports of the same event become one story. With
-    --since, nothing new in the window means no issue and exit code 1.
+    --since, nothing new in the window means no issue and exit code 1. The
+    edition file EDITIONS/DATE.toml, when there is one, is applied (see
+    digest edit).
 
     \b
     Example:
       digest build --date 2021-12-07
       digest build --date 2021-12-07 --days 7 --articles ~/news --force
       digest build --date 2021-12-14 --since last --max-stories 10
+      digest build --date 2021-12-07 --force --list
     """
     settings = _settings(ctx, articles=articles, out=out, days=days, bullets=bullets, max_words=max_words,
-                         templates=templates, max_stories=max_stories, word_budget=word_budget, sections=sections, workers=workers)
+                         templates=templates, max_stories=max_stories, word_budget=word_budget, sections=sections, workers=workers,
+                         editions=editions)
     progress = (lambda _: None) if quiet else (lambda line: click.echo(line, err=True))
     from .pipeline import build as build_issue  # the summarizer's imports (sumy, NLTK) take seconds
 
     folder = _run(lambda: build_issue(settings, date, force=force, progress=progress, since=since))
+    if list_stories:
+        from .edition import story_lines
+
+        for line in _run(lambda: story_lines(folder)):
+            click.echo(line)
     click.echo(folder / "index.html")
 
 
@@ -510,3 +522,53 @@ def fetch(ctx: click.Context, urls: tuple[str, ...], feeds: tuple[str, ...], opm
         click.echo(line)
     if not report.ok:
         raise SystemExit(1)
+
+
+@main.command()
+@click.option("--date", "date", required=True, callback=_parse_date, help="Issue date, YYYY-MM-DD.")
+@click.option("--force", is_flag=True, help="Replace an edition file that exists already.")
+@click.option("--editions", type=click.Path(path_type=Path, file_okay=False), help="Folder of edition files (default: editions).")
+@click.option("--articles", type=click.Path(path_type=Path), help="Folder of article files, to build the issue first (default: articles).")
+@click.option("--out", type=click.Path(path_type=Path), help="Output folder holding the built issue (default: out).")
+@click.pass_context
+def edit(ctx: click.Context, date: dt.date, force: bool, editions: Path | None, articles: Path | None,
+         out: Path | None) -> None:
+    """Start the edition file EDITIONS/DATE.toml from the built issue and open it in $EDITOR.
+
+    The file lists every story with its id, title, lede and bullets, all
+    commented out: uncomment what you change. In it: subject, intro
+    (Markdown, in both parts), order (ids shown first), drop (ids left out),
+    [stories.ID] title/lede/bullets/section, and [[extra]] stories written by
+    hand. Every digest build of the date applies it. An issue not built yet
+    is built first; an existing file is kept unless --force.
+
+    \b
+    Example:
+      digest edit --date 2021-12-07
+      EDITOR=nano digest edit --date 2021-12-07 --force
+      digest build --date 2021-12-07 --force --list
+    """
+    import os
+
+    from .edition import check_edition, edition_path, read_manifest, write_starting_file
+
+    settings = _settings(ctx, editions=editions, articles=articles, out=out)
+    path = edition_path(settings, date)
+    if path.exists() and not force:
+        raise click.ClickException(f"{path} exists already; edit it, or use --force to start it again")
+    manifest = _run(lambda: read_manifest(settings.out, date))
+    if manifest is None:
+        from .pipeline import build as build_issue
+
+        click.echo(f"Issue {date.isoformat()} is not built yet; building it", err=True)
+        _run(lambda: build_issue(settings, date, progress=lambda line: click.echo(line, err=True), edition=False))
+        manifest = _run(lambda: read_manifest(settings.out, date)) or {}
+    click.echo(_run(lambda: write_starting_file(settings, date, manifest, force=force)))
+    editor = os.environ.get("EDITOR")
+    if not editor:
+        click.echo("Set $EDITOR to have it opened; then run: "
+                   f"digest build --date {date.isoformat()} --force", err=True)
+        return
+    click.edit(filename=str(path), editor=editor)
+    click.echo(_run(lambda: check_edition(settings, date, manifest)))
+    click.echo(f"Apply it with: digest build --date {date.isoformat()} --force", err=True)

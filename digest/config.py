@@ -34,6 +34,8 @@ class Settings:
     articles: Path = Path("articles")
     out: Path = Path("out")
     templates: Path | None = None
+    #: Edition files (editions/<date>.toml): the editor's pins, drops, rewrites and intro.
+    editions: Path = Path("editions")
     days: int = 1
     bullets: int = 3
     #: Words per story summary (lede and bullets together); None: no limit.

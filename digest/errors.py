@@ -27,3 +27,7 @@ class TemplateError(DigestError):
 
 class IssueExistsError(DigestError):
     """The issue folder exists already and --force was not given."""
+
+
+class EditionError(DigestError):
+    """An edition file (editions/<date>.toml) is broken or names a story the issue does not have."""

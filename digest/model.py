@@ -60,6 +60,10 @@ class Story:
     #: Why the story is listed in the manifest but not shown in the email
     #: (a story budget, the size budget); None when it is shown.
     omitted: str | None = None
+    #: Short stable id from the lead article (its URL, else its path); edition files name stories by it.
+    id: str = ""
+    #: What the edition file changed in this story (see digest/edition.py).
+    edits: tuple["Edit", ...] = ()
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,11 @@ class Issue:
     considered: tuple[Consideration, ...] = ()
     number: int = 1
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    #: The editor's introduction (Markdown) and Subject line, from the edition file.
+    intro: str = ""
+    subject: str | None = None
+    #: What the edition file did, when there is one.
+    edition: "EditionSummary | None" = None
 
     @property
     def shown(self) -> tuple[Story, ...]:
@@ -105,3 +114,31 @@ class Image:
     alt: str
     width: int | None = None
     height: int | None = None
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One change the edition file made to a story: ``field`` is title, lede, bullets,
+    section, pinned, dropped or added; ``original`` the summarizer's value it replaced."""
+
+    field: str
+    original: str | tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class EditionSummary:
+    """What an edition file did to an issue, for the build's report and the manifest."""
+
+    file: str
+    pinned: int = 0
+    dropped: int = 0
+    rewritten: int = 0
+    added: int = 0
+    intro: bool = False
+    subject: bool = False
+
+    def text(self) -> str:
+        """``edition: 2 pinned, 1 dropped, 3 rewritten, 1 added (editions/2021-12-07.toml)``."""
+        extras = [name for name, present in (("intro", self.intro), ("subject", self.subject)) if present]
+        return (f"edition: {self.pinned} pinned, {self.dropped} dropped, {self.rewritten} rewritten, {self.added} added"
+                + "".join(f", {name}" for name in extras) + f" ({self.file})")

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import DigestError, IssueExistsError
-from .model import Article, Issue
+from .model import Article, Issue, Story
 
 
 def article_record(article: Article) -> dict[str, Any]:
@@ -46,6 +46,7 @@ def manifest(issue: Issue) -> dict[str, Any]:
         ],
         "stories": [
             {
+                "id": story.id,
                 "title": story.article.title,
                 "lede": story.summary.lede,
                 "bullets": list(story.summary.bullets),
@@ -55,11 +56,31 @@ def manifest(issue: Issue) -> dict[str, Any]:
                 "shown": story.omitted is None,
                 "omitted": story.omitted,
                 "articles": [article_record(a) for a in (story.article, *story.also)],
+                **_edits(story),
             }
             for story in issue.stories
         ],
         "warnings": list(issue.warnings),
+        **_edition(issue),
     }
+
+
+def _edits(story: Story) -> dict[str, Any]:
+    """What the edition file changed in a story, and the summarizer's values it replaced."""
+    if not story.edits:
+        return {}
+    original = {e.field: list(e.original) if isinstance(e.original, tuple) else e.original
+                for e in story.edits if e.field in ("title", "lede", "bullets", "section")}
+    return {"edited": [e.field for e in story.edits], **({"original": original} if original else {})}
+
+
+def _edition(issue: Issue) -> dict[str, Any]:
+    if issue.edition is None:
+        return {}
+    summary = issue.edition
+    return {"subject": issue.subject, "intro": issue.intro or None,
+            "edition": {"file": summary.file, "pinned": summary.pinned, "dropped": summary.dropped,
+                        "rewritten": summary.rewritten, "added": summary.added}}
 
 
 def write_issue(out: Path, issue: Issue, files: dict[str, str], force: bool = False) -> Path:

@@ -9,6 +9,7 @@ from pathlib import Path
 from .archive import issue_number, last_issue_date, write_archive
 from .assemble import Progress, assemble_issue
 from .config import Settings
+from .edition import edit_issue, edition_path, load_edition
 from .errors import DigestError, IssueExistsError, NoArticlesError
 from .output import write_issue
 from .placeholders import unsubscribe_mailbox, web_version
@@ -21,18 +22,21 @@ def _quiet(_: str) -> None:
 
 
 def build(settings: Settings, date: dt.date, force: bool = False, progress: Progress = _quiet,
-          since: dt.date | str | None = None) -> Path:
+          since: dt.date | str | None = None, edition: bool = True) -> Path:
     """Build the issue dated ``date`` into ``settings.out`` and return its folder.
 
     ``since`` (a date, or ``"last"`` for the day after the newest earlier issue
     in ``out``) makes the window run from that day through ``date``, in place
-    of ``settings.days``.
+    of ``settings.days``. The date's edition file (``settings.editions``) is
+    applied unless ``edition`` is False.
     """
     target = settings.out / date.isoformat()
     if target.exists() and not force:
         # Fail before the slow work, not after it.
         raise IssueExistsError(f"{target} exists already; use --force to replace it")
     days = settings.days if since is None else since_days(settings.out, date, since)
+    if edition:
+        load_edition(edition_path(settings, date))  # bad TOML is found before the slow work too
     try:
         issue = assemble_issue(settings.articles, date, days=days, bullets=settings.bullets, progress=progress,
                                max_words=settings.max_words,
@@ -43,6 +47,7 @@ def build(settings: Settings, date: dt.date, force: bool = False, progress: Prog
             raise
         raise NoArticlesError(f"nothing new since {_since_text(settings.out, date, since)}, no issue built: {exc}") from None
     issue = dataclasses.replace(issue, number=issue_number(settings.out, date))
+    issue = edit_issue(issue, settings, progress, use_edition=edition)  # ids; the editor's pins, drops, rewrites
     progress(f"Rendering {len(issue.stories)} stor{'ies' if len(issue.stories) != 1 else 'y'}")
     issue, html, text = render_issue(issue, settings, progress)  # fits the size budget, checks parity
     # The email (placeholders in) is kept in the state folder for digest send; out/ gets the

@@ -256,6 +256,7 @@ def issue_context(issue: Issue, settings: Settings) -> dict[str, Any]:
     """What the templates see."""
     shown = issue.shown
     light, dark = palettes(settings)
+    ref = References()
     more = [story for story in issue.stories if story.omitted and story.omitted.startswith(SIZE_OMITTED)]
     return {
         "issue": issue,
@@ -276,9 +277,21 @@ def issue_context(issue: Issue, settings: Settings) -> dict[str, Any]:
         "light": light,
         "dark": dark,
         "unsubscribe_url": Markup(UNSUBSCRIBE_PLACEHOLDER),
-        "ref": References(),
+        "ref": ref,
         "picture": lambda story: picture_for(story, settings.images, shown[0] if shown else None),
+        **_intro_context(issue, light.accent, ref),
     }
+
+
+def _intro_context(issue: Issue, accent: str, ref: References) -> dict[str, Any]:
+    """The editor's intro (edition file): ``intro`` (its Markdown), ``intro_html``, ``intro_text()``."""
+    if not issue.intro:
+        return {"intro": "", "intro_html": Markup(""), "intro_text": lambda: ""}
+    from .intro import intro_html, intro_text  # intro imports this module
+
+    # intro_text() is called where the template shows it, so its links are numbered in reading order.
+    return {"intro": issue.intro, "intro_html": intro_html(issue.intro, accent),
+            "intro_text": lambda: intro_text(issue.intro, ref)}
 
 
 def _render(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
@@ -331,6 +344,14 @@ def render_issue(issue: Issue, settings: Settings, progress: Callable[[str], Non
     problem = parity_problem(issue, html, text)
     if problem:
         raise TemplateError(f"template {TEXT_TEMPLATE}: {problem}")
+    if issue.intro:
+        from .checks import intro_missing
+        from .intro import intro_probe
+
+        for part in intro_missing(intro_probe(issue.intro), html, text):
+            issue = dataclasses.replace(issue, warnings=issue.warnings + (
+                f"the editor's intro is missing from the {part} part: a template of your own leaves it out "
+                f"(its block is intro; in the text part, {{{{ intro_text() }}}})",))
     light, dark = palettes(settings)
     extra = [c.detail for c in (check_links(html), check_images(html)) if not c.ok]
     extra += colors.weak_pairs(light, "light") + colors.weak_pairs(dark, "dark")

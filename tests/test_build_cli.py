@@ -151,6 +151,7 @@ def test_summarize_no_extract_jsonl(tmp_path):
 
 def test_every_command_is_in_the_readme():
     root = Path(__file__).resolve().parent.parent
+    # The README and the user documentation in docs/ together.
     readme = "\n".join(p.read_text() for p in [root / "README.md", *sorted((root / "docs").glob("*.md"))])
     for name, command in main.commands.items():
         assert f"digest {name}" in readme, name

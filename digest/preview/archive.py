@@ -80,6 +80,41 @@ class IssueReport:
     #: (file, reason) of every article file considered but not in the issue.
     left_out: tuple[tuple[str, str], ...]
     has_dark_styles: bool
+    #: Every story of the manifest with its id and the edition's changes to it.
+    stories: tuple["StoryRow", ...] = ()
+    #: What the edition file did ("2 pinned, 1 dropped, ..." and the file), when there is one.
+    edition: str | None = None
+
+
+@dataclass(frozen=True)
+class StoryRow:
+    """One story in the checks panel: its id (to copy into the edition file) and its edits."""
+
+    id: str
+    title: str
+    shown: bool
+    edited: tuple[str, ...]
+    omitted: str | None
+
+
+def _story_rows(manifest: dict) -> tuple[StoryRow, ...]:
+    rows = []
+    for story in manifest.get("stories") or []:
+        if not isinstance(story, dict):
+            continue
+        edited = story.get("edited") if isinstance(story.get("edited"), list) else []
+        rows.append(StoryRow(str(story.get("id") or ""), str(story.get("title") or "(untitled)"),
+                             bool(story.get("shown", True)), tuple(str(e) for e in edited),
+                             str(story["omitted"]) if story.get("omitted") else None))
+    return tuple(rows)
+
+
+def _edition_line(manifest: dict) -> str | None:
+    edition = manifest.get("edition")
+    if not isinstance(edition, dict):
+        return None
+    counts = ", ".join(f"{edition.get(k, 0)} {k}" for k in ("pinned", "dropped", "rewritten", "added"))
+    return f"{counts} ({edition.get('file')})"
 
 
 def _read(path: Path) -> str:
@@ -147,7 +182,8 @@ def issue_report(out: Path, date: dt.date) -> IssueReport:
         problems=sum(1 for c in checks if not c.ok) + len(warnings) + (manifest_error is not None),
         manifest_error=manifest_error,
     )
-    return IssueReport(entry, page, text, checks, tuple(warnings), tuple(left_out), has_dark_styles(page))
+    return IssueReport(entry, page, text, checks, tuple(warnings), tuple(left_out), has_dark_styles(page),
+                       stories=_story_rows(manifest), edition=_edition_line(manifest))
 
 
 def archive(out: Path) -> list[IssueEntry]:

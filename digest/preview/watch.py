@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..config import CONFIG_FILE, Settings
+from ..edition import edition_path
 from ..errors import DigestError
 from ..pipeline import build
 from ..render import shipped_templates
@@ -81,8 +82,8 @@ class Watcher:
         self._settings = load_settings()
 
     def sources(self) -> list[Path]:
-        """What is watched: the articles, the user's and the shipped templates, the settings file."""
-        paths = [self._settings.articles, shipped_templates()]
+        """What is watched: the articles, the user's and the shipped templates, the settings file, the edition file."""
+        paths = [self._settings.articles, shipped_templates(), edition_path(self._settings, self.date)]
         if self._settings.templates is not None:
             paths.append(self._settings.templates)
         if self.config_file is not None:
@@ -115,8 +116,7 @@ class Watcher:
         with self._lock:
             self._status = WatchStatus(self._status.builds + 1, error, False)
 
-    def _run(self) -> None:
-        before = snapshot(self.sources())
+    def _run(self, before: Snapshot) -> None:
         while not self._stop.wait(self.interval):
             now = snapshot(self.sources())
             if now == before:
@@ -129,11 +129,15 @@ class Watcher:
                 now = settled
             if self._stop.is_set():
                 return
+            paths = self.sources()
             self.rebuild()
-            before = snapshot(self.sources())
+            # Compared with what was built from, a file saved during the build is built next.
+            before = now if self.sources() == paths else snapshot(self.sources())
 
     def start(self) -> None:
-        self._thread = threading.Thread(target=self._run, name="digest-watch", daemon=True)
+        # The first snapshot before start() returns: a change made right after it is never missed.
+        before = snapshot(self.sources())
+        self._thread = threading.Thread(target=self._run, args=(before,), name="digest-watch", daemon=True)
         self._thread.start()
 
     def stop(self) -> None:

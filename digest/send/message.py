@@ -53,6 +53,8 @@ class BuiltIssue:
     text: str
     #: Built by an older digest: the parts come from out/ and article text was not defused.
     legacy: bool = False
+    #: The edition file's Subject line, when it sets one (used as it is, never filled as a template).
+    subject: str = ""
 
     @property
     def fingerprint(self) -> str:
@@ -82,7 +84,8 @@ def load_issue(out: Path, date: dt.date, state_dir: Path | None = None) -> Built
     stories = [s for s in manifest.get("stories", []) if s.get("shown", True)]
     headline = " ".join(str(stories[0].get("title", "")).split()) if stories else ""
     return BuiltIssue(folder=folder, date=date, number=int(manifest.get("number") or 1),
-                      headline=headline, html=html_part, text=text_part, legacy=email is None)
+                      headline=headline, html=html_part, text=text_part, legacy=email is None,
+                      subject=" ".join(str(manifest.get("subject") or "").split()))
 
 
 def _domain(address: str) -> str:
@@ -219,7 +222,9 @@ class _Subject(str):
 
 
 def subject_for(settings: Settings, issue: BuiltIssue, name: str = "") -> str:
-    """The Subject line: the subject template filled in, on one line."""
+    """The Subject line: the edition's, else the subject template filled in, on one line."""
+    if issue.subject:
+        return issue.subject
     d = issue.date
     values = {
         "newsletter": settings.newsletter_name, "date": f"{d.day} {d:%B %Y}", "iso_date": d.isoformat(),

@@ -161,6 +161,21 @@
     setTimeout(poll, 1000);
   }
 
+  // Story ids: a click copies one, for the edition file.
+  for (const button of document.querySelectorAll("button.copy[data-copy]")) {
+    button.addEventListener("click", async () => {
+      const id = button.dataset.copy;
+      try {
+        await navigator.clipboard.writeText(id);
+      } catch (e) {  // no clipboard access: select the id for Ctrl-C
+        const code = button.parentElement.querySelector("code");
+        if (code) window.getSelection().selectAllChildren(code);
+      }
+      button.textContent = "Copied";
+      setTimeout(() => { button.textContent = "Copy"; }, 1500);
+    });
+  }
+
   showTab(state.tab);
   setWidth(state.width);
   setScheme(state.scheme);
