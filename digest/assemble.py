@@ -12,10 +12,12 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from .arrange import Ranked, apply_budgets, check_sections_mode, group_into_sections, importance_key
+from .arrange import Ranked, apply_budgets, check_sections_mode, group_into_sections, importance_key, is_opinion
+from .copies import remove_copies
 from .errors import DigestError, NoArticlesError, ReadError
 from .model import Article, Consideration, Issue, Story, Summary
 from .readers import read_file, reader_for
+from .readers.source import registered_domain
 from .summarize import summarize
 
 #: Called with one line of progress for the user; the CLI prints it on stderr.
@@ -96,7 +98,14 @@ def assemble_issue(
         progress(f"Read {_count(len(considered), 'article')}: {len(chosen)} in the window {_span(first, last)}")
         # A stable input order: the grouping and everything after it depend on nothing else.
         chosen.sort(key=lambda a: (a.path, a.title, a.date or first))
-        groups, centrality = _group(chosen, merge)
+        chosen, copies = remove_copies(chosen)
+        if copies:
+            left_out = {id(c.article): c for c in copies}
+            considered = [Consideration(c.path, False, f"a copy of {left_out[id(c.article)].kept.path} "
+                                        f"({left_out[id(c.article)].why})", c.article)
+                          if c.article is not None and id(c.article) in left_out else c for c in considered]
+            progress(f"Left out {_count(len(copies), 'copy', 'copies')} of articles already in the window")
+        groups, centrality, evidence = _group(chosen, merge)
         progress(f"Merged {_count(len(chosen), 'article')} into {_count(len(groups), 'story', 'stories')}")
         leads = [_lead(chosen, group) for group in groups]
         progress(f"Summarizing {_count(len(leads), 'story', 'stories')}")
@@ -104,9 +113,12 @@ def assemble_issue(
                                   chunksize=_chunk(len(leads), pool)))
 
     ranked = []
-    for group, lead, summary in zip(groups, leads, summaries):
-        also = sorted((chosen[i] for i in group if i != lead), key=lambda a: ((a.source or "").lower(), a.path))
-        ranked.append(Ranked(Story(article=chosen[lead], summary=summary, also=tuple(also)), centrality[lead]))
+    for group, lead, summary, why in zip(groups, leads, summaries, evidence):
+        others = sorted((chosen[i] for i in group if i != lead), key=lambda a: ((a.source or "").lower(), a.path))
+        also, same = credited_once(chosen[lead], others)
+        story = Story(article=chosen[lead], summary=summary, also=tuple(also), same_outlet=tuple(same),
+                      evidence=why)
+        ranked.append(Ranked(story, centrality[lead]))
     ordered = [r.story for r in sorted(ranked, key=importance_key)]
     budgeted = apply_budgets(ordered, max_stories, word_budget)
     stories = group_into_sections(budgeted, sections)
@@ -141,12 +153,40 @@ def _summarize_one(job: tuple[Article, int, int | None]) -> Summary:
     return summarize(article, bullets=bullets, max_words=max_words)
 
 
-def _group(articles: list[Article], merge: bool) -> tuple[list[list[int]], list[float]]:
+def _group(articles: list[Article], merge: bool) -> tuple[list[list[int]], list[float], list[dict | None]]:
     if not merge or len(articles) < 2:
-        return [[i] for i in range(len(articles))], [0.0] * len(articles)
+        return [[i] for i in range(len(articles))], [0.0] * len(articles), [None] * len(articles)
     from .cluster import Document, merge_same_event  # numpy/scikit-learn only when needed
 
-    return merge_same_event([Document(a.title, a.body, a.date) for a in articles])
+    merged = merge_same_event([Document(a.title, a.body, a.date, is_opinion(a)) for a in articles])
+    return merged.groups, merged.centrality, merged.evidence
+
+
+def outlet_key(article: Article) -> str | None:
+    """What makes two articles the same outlet: the source's name (case, spaces and dots ignored), else the domain."""
+    if article.source and article.source.strip():
+        return "".join(ch for ch in article.source.casefold() if ch.isalnum())
+    domain = registered_domain(article.url) if article.url else None
+    return domain
+
+
+def credited_once(lead: Article, others: list[Article]) -> tuple[list[Article], list[Article]]:
+    """``others`` split into one report per outlet not yet credited (the "Also reported by" list) and the rest.
+
+    An outlet never appears twice in the list and never lists itself: a
+    second report by the lead's outlet, or by an outlet already listed, goes
+    to the rest (kept in issue.json).
+    """
+    seen = {outlet_key(lead)}
+    also, rest = [], []
+    for article in others:
+        key = outlet_key(article)
+        if key is not None and key in seen:
+            rest.append(article)
+        else:
+            also.append(article)
+            seen.add(key)
+    return also, rest
 
 
 def _lead(articles: list[Article], group: list[int]) -> int:

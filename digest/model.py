@@ -58,6 +58,11 @@ class Story:
     #: Why the story is listed in the manifest but not shown in the email
     #: (a story budget, the size budget); None when it is shown.
     omitted: str | None = None
+    #: Other reports of the event by outlets already credited (the lead's or one in ``also``):
+    #: in issue.json, never in the email's "Also reported by" list.
+    same_outlet: tuple[Article, ...] = ()
+    #: Why the reports were merged (similarity, shared names and figures, dates): see docs/assembling.md.
+    evidence: dict | None = None
 
 
 @dataclass(frozen=True)
