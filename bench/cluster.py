@@ -262,25 +262,18 @@ def print_cross_validation(rows: Sequence[dict]) -> None:
 
 def sweep(rows: Sequence[dict]) -> list[tuple[str, tuple[float, float, float]]]:
     """Scores with each setting moved around its default, the others at theirs."""
-    from digest import cluster
+    from dataclasses import replace
 
-    found = []
-    defaults = (cluster.MERGE_THRESHOLD, cluster.CONTRAST_P, cluster.MAX_DATE_GAP)
-    try:
-        for threshold in (0.15, 0.2, 0.25):
-            found.append((f"threshold {threshold}", by_dataset(rows, labels(rows, threshold)[0])["all"]))
-        for p in (3e-4, 3e-3, 0.0):
-            cluster.CONTRAST_P = p
-            found.append((f"contrast p {p:g}" + (" (test off)" if not p else ""),
-                          by_dataset(rows, labels(rows)[0])["all"]))
-        cluster.CONTRAST_P = defaults[1]
-        for gap in (3, 14, 100_000):
-            cluster.MAX_DATE_GAP = gap
-            found.append((f"date gap {gap} days" + (" (dates off)" if gap > 9999 else ""),
-                          by_dataset(rows, labels(rows)[0])["all"]))
-    finally:
-        cluster.MERGE_THRESHOLD, cluster.CONTRAST_P, cluster.MAX_DATE_GAP = defaults
-    return found
+    from digest.cluster import Rules
+
+    base = Rules()
+    moves = [(f"threshold {t}", replace(base, merge=t, strong=max(base.strong, t))) for t in (0.2, 0.24, 0.32)]
+    moves += [(f"names floor {n}", replace(base, names=n)) for n in (0.1, 0.2)]
+    moves += [(f"contrast p {p:g}" + (" (test off)" if not p else ""), replace(base, contrast_p=p))
+              for p in (1e-2, 0.0)]
+    moves += [(f"date gap {g} days" + (" (dates off)" if g > 9999 else ""), replace(base, max_date_gap=g))
+              for g in (3, 100_000)]
+    return [(name, by_dataset(rows, labels(rows, rules=rules)[0])["all"]) for name, rules in moves]
 
 
 def main(argv: list[str] | None = None) -> int:
