@@ -140,11 +140,17 @@ def small_issues(rows: Sequence[dict], count: int = SMALL_ISSUES, seed: int = 8)
 
 
 def grid() -> list:
-    """The settings the rule chooses among: merge threshold x names floor x contrast p."""
+    """The settings the rule chooses among.
+
+    One threshold for every join (merge 0.2-0.32), or a lower one for joins
+    whose names and figures agree (merge 0.15/0.2 when the names cosine is at
+    least 0.25-0.35; otherwise 0.28/0.32).
+    """
     from digest.cluster import Rules
 
-    return [Rules(merge=t, names=n, contrast_p=p)
-            for t in (0.18, 0.2, 0.22, 0.24, 0.26, 0.28, 0.32) for n in (0.0, 0.2) for p in (1e-3, 1e-2)]
+    plain = [Rules(merge=t, names=0.0) for t in (0.2, 0.22, 0.24, 0.26, 0.28, 0.32)]
+    gated = [Rules(merge=t, names=n, alone=a) for t in (0.15, 0.2) for n in (0.25, 0.3, 0.35) for a in (0.28, 0.32)]
+    return plain + gated
 
 
 def item_scores(predicted: Sequence[Hashable], gold: Sequence[Hashable]) -> list[tuple[float, float]]:
@@ -240,7 +246,9 @@ def bootstrap(items: Sequence[tuple[float, float]], gold: Sequence[Hashable], dr
 
 
 def describe(rules) -> str:
-    return f"merge {rules.merge:g}, names {rules.names:g}, contrast p {rules.contrast_p:g}"
+    if rules.names:
+        return f"merge {rules.merge:g} if names >= {rules.names:g}, else {rules.alone:g}"
+    return f"merge {rules.merge:g}"
 
 
 def print_cross_validation(rows: Sequence[dict]) -> None:

@@ -8,6 +8,7 @@ so the same inputs always give the same order.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 from typing import Sequence
@@ -110,6 +111,32 @@ _KEYWORD = {
     section: re.compile(r"\b(" + "|".join(re.escape(k) for k in keywords) + r")\b", re.IGNORECASE)
     for section, keywords in SECTION_KEYWORDS.items()
 }
+#: User hints: (section name, (hint, ...)) pairs from the ``section_hints`` setting.
+Hints = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+@functools.lru_cache(maxsize=8)
+def section_tables(hints: Hints = ()) -> tuple[dict[str, str], dict[str, str], dict[str, re.Pattern]]:
+    """The user's hint map, the whole hint map (section/category/URL word -> section) and keyword patterns.
+
+    A user's section is a name and its hints: each hint is both a word of a
+    source's own section or URL path ("local", "high-school") and a keyword
+    of the text. Hints for a section digest knows extend it; the user's hints
+    are checked first, so they win over the shipped ones.
+    """
+    user_map: dict[str, str] = {}
+    keywords = {section: list(words) for section, words in SECTION_KEYWORDS.items()}
+    for section, words in hints:
+        for word in words:
+            user_map[" ".join(word.casefold().strip("/").split())] = section
+        keywords[section] = [*words, *keywords.get(section, [])]
+    user = {section for section, _ in hints}
+    ordered = sorted(keywords.items(), key=lambda item: item[0] not in user)
+    patterns = {section: re.compile(r"\b(" + "|".join(re.escape(k) for k in words) + r")\b", re.IGNORECASE)
+                for section, words in ordered if words}
+    return user_map, {**_HINT, **user_map}, patterns
+
+
 #: Words of the body read by the keyword classifier.
 SECTION_BODY_WORDS = 150
 
@@ -162,7 +189,7 @@ def apply_budgets(stories: Sequence[Story], max_stories: int | None, word_budget
     return kept
 
 
-def section_of(story: Story, lede: str | None = None) -> str:
+def section_of(story: Story, lede: str | None = None, hints: Hints = ()) -> str:
     """The story's section: the source's own section or URL path first, else the text's keywords.
 
     Evidence in order: the lead article's own section or category (page
@@ -172,24 +199,36 @@ def section_of(story: Story, lede: str | None = None) -> str:
     about goes to "More news" rather than a wrong section.
     """
     for article in (story.article, *story.also, *story.same_outlet):
-        found = evidence_section(article)
+        found = evidence_section(article, hints)
         if found:
             return found
-    return keyword_section(story.article, lede if lede is not None else story.summary.lede)
+    return keyword_section(story.article, lede if lede is not None else story.summary.lede, hints)
 
 
-def evidence_section(article: Article) -> str | None:
+def evidence_section(article: Article, hints: Hints = ()) -> str | None:
     """The section an article's own metadata names: its section or category, else a word of its URL path."""
-    if article.section and article.section.strip():
-        for part in [article.section, *re.split(r"[,;/|]", article.section)]:
-            found = _hint(part)
-            if found:
-                return found
-    return url_section(article.url)
+    for table in (0, 1) if hints else (1,):  # the user's hints first, anywhere in the evidence
+        if article.section and article.section.strip():
+            for part in [article.section, *re.split(r"[,;/|]", article.section)]:
+                found = _hint(part, hints, table)
+                if found:
+                    return found
+        found = _url_section(article.url, hints, table)
+        if found:
+            return found
+    return None
 
 
-def url_section(url: str | None) -> str | None:
+def url_section(url: str | None, hints: Hints = ()) -> str | None:
     """The section a URL's path names (``/sports/high-school/2019/...`` -> Sport); the slug is not read."""
+    for table in (0, 1) if hints else (1,):
+        found = _url_section(url, hints, table)
+        if found:
+            return found
+    return None
+
+
+def _url_section(url: str | None, hints: Hints, table: int) -> str | None:
     if not url:
         return None
     try:
@@ -198,15 +237,17 @@ def url_section(url: str | None) -> str | None:
         return None
     parts = [p for p in path.split("/") if p]
     for part in parts[:-1][:4]:
-        found = _hint(part)
+        found = _hint(part, hints, table)
         if found:
             return found
     return None
 
 
-def _hint(word: str) -> str | None:
+def _hint(word: str, hints: Hints = (), which: int = 1) -> str | None:
+    """The section a word of a source's section or URL names: in the user's hints (0) or in all (1)."""
+    table = section_tables(hints)[which]
     key = " ".join(word.casefold().replace("_", "-").split())
-    return _HINT.get(key) or _HINT.get(key.replace(" ", "-"))
+    return table.get(key) or table.get(key.replace(" ", "-"))
 
 
 def is_opinion(article: Article) -> bool:
@@ -216,11 +257,13 @@ def is_opinion(article: Article) -> bool:
     return bool(_OPINION_TITLE.search(article.title.strip()))
 
 
-def keyword_section(article: Article, lede: str = "") -> str:
+def keyword_section(article: Article, lede: str = "", hints: Hints = ()) -> str:
     """The section whose keywords the text hits most, when it is clearly ahead; else "More news"."""
     text = " ".join([article.title, lede, " ".join(article.body.split()[:SECTION_BODY_WORDS])])
-    hits = sorted(((len(pattern.findall(text)), section) for section, pattern in _KEYWORD.items()), reverse=True)
-    (best_hits, best), (second_hits, _) = hits[0], hits[1]
+    patterns = section_tables(hints)[2]
+    hits = sorted(((len(pattern.findall(text)), -rank, section) for rank, (section, pattern)
+                   in enumerate(patterns.items())), reverse=True)
+    (best_hits, _, best), (second_hits, _, _) = hits[0], hits[1]
     if best_hits >= SECTION_MIN_HITS and best_hits >= SECTION_MARGIN * second_hits:
         return best
     return OTHER_SECTION
@@ -232,7 +275,7 @@ def check_sections_mode(mode: str) -> str:
     return mode
 
 
-def group_into_sections(stories: Sequence[Story], mode: str) -> list[Story]:
+def group_into_sections(stories: Sequence[Story], mode: str, hints: Hints = ()) -> list[Story]:
     """Set each story's section and group the stories by section, when sections are on.
 
     Sections come in the order of their most important shown story ("More
@@ -244,7 +287,7 @@ def group_into_sections(stories: Sequence[Story], mode: str) -> list[Story]:
     shown = [s for s in stories if s.omitted is None]
     if mode == "off" or (mode == "auto" and len(shown) < SECTIONS_MIN_STORIES):
         return list(stories)
-    labelled = [replace(s, section=section_of(s)) for s in stories]
+    labelled = [replace(s, section=section_of(s, hints=hints)) for s in stories]
     order: list[str] = []
     for story in labelled:
         if story.omitted is None and story.section not in order and story.section != OTHER_SECTION:

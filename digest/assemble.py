@@ -5,12 +5,14 @@ Reading and summarizing run in worker processes (both cores) for large folders."
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import gc
 import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, Callable, Iterator
+from urllib.parse import urlsplit
 
 from .arrange import Ranked, apply_budgets, check_sections_mode, group_into_sections, importance_key, is_opinion
 from .copies import remove_copies
@@ -59,6 +61,8 @@ def assemble_issue(
     sections: str = "auto",
     workers: int | None = None,
     merge: bool = True,
+    sources: tuple[tuple[str, str], ...] = (),
+    section_hints: tuple[tuple[str, tuple[str, ...]], ...] = (),
 ) -> Issue:
     """Build the issue dated ``date`` from the articles in ``folder``.
 
@@ -68,6 +72,8 @@ def assemble_issue(
     leads, the others are in ``Story.also``); stories are ordered by
     importance, cut by ``max_stories`` and ``word_budget`` (cut stories stay
     in ``Issue.stories`` with ``omitted`` set) and grouped into sections.
+    ``sources`` renames outlets by domain (``("hosted.ap.org", "AP")``);
+    ``section_hints`` adds sections or hints (see :func:`arrange.section_tables`).
     Raises :class:`NoArticlesError` when no article falls in the window.
     """
     if days < 1:
@@ -84,7 +90,7 @@ def assemble_issue(
                 considered.append(Consideration(str(path), False, result))
                 continue
             for article in result:
-                considered.append(_consider(str(path), article, first, last))
+                considered.append(_consider(str(path), renamed(article, sources), first, last))
 
         chosen = [c.article for c in considered if c.included and c.article is not None]
         if not chosen:
@@ -121,7 +127,7 @@ def assemble_issue(
         ranked.append(Ranked(story, centrality[lead]))
     ordered = [r.story for r in sorted(ranked, key=importance_key)]
     budgeted = apply_budgets(ordered, max_stories, word_budget)
-    stories = group_into_sections(budgeted, sections)
+    stories = group_into_sections(budgeted, sections, section_hints)
     omitted = sum(1 for s in stories if s.omitted)
     progress(f"Ordered {_count(len(stories), 'story', 'stories')}: {len(stories) - omitted} shown, {omitted} left out"
              + (f" (budget)" if omitted else ""))
@@ -160,6 +166,16 @@ def _group(articles: list[Article], merge: bool) -> tuple[list[list[int]], list[
 
     merged = merge_same_event([Document(a.title, a.body, a.date, is_opinion(a)) for a in articles])
     return merged.groups, merged.centrality, merged.evidence
+
+
+def renamed(article: Article, sources: tuple[tuple[str, str], ...]) -> Article:
+    """The article credited to the name the ``sources`` setting gives its URL's host or domain, if any."""
+    if not sources or not article.url:
+        return article
+    host = (urlsplit(article.url).hostname or "").lower().removeprefix("www.") if article.url else ""
+    names = {domain.lower().removeprefix("www."): name for domain, name in sources}
+    name = names.get(host) or names.get(registered_domain(article.url) or "")
+    return dataclasses.replace(article, source=name) if name else article
 
 
 def outlet_key(article: Article) -> str | None:

@@ -95,6 +95,8 @@ class Rules:
     merge: float = MERGE_THRESHOLD
     names: float = NAMES_FLOOR
     strong: float = STRONG_THRESHOLD
+    #: Below ``names`` (names and figures agreeing less), a join needs this similarity instead of ``merge``.
+    alone: float = 1.0
     contrast_p: float = CONTRAST_P
     max_date_gap: int = MAX_DATE_GAP
 
@@ -259,7 +261,8 @@ def merge_same_event(docs: Sequence[Document], threshold: float | None = None,
     """
     rules = rules or Rules()
     if threshold is not None:
-        rules = Rules(threshold, rules.names, max(rules.strong, threshold), rules.contrast_p, rules.max_date_gap)
+        rules = Rules(threshold, rules.names, max(rules.strong, threshold), rules.alone, rules.contrast_p,
+                      rules.max_date_gap)
     n = len(docs)
     if n < 2:
         return Merged([[i] for i in range(n)], [0.0] * n, [None] * n)
@@ -393,9 +396,9 @@ def _average_linkage(matrices: Sequence[csr_matrix], evidence: _Evidence, part: 
     while True:
         pairs = np.outer(size, size)
         average = between / pairs
-        needed = np.where(opinion[:, None] | opinion[None, :], max(rules.strong, rules.merge), rules.merge)
-        open_pairs = (alive[:, None] & alive[None, :] & ~refused & (average >= needed)
-                      & (names / pairs >= rules.names))
+        needed = np.where(names / pairs >= rules.names, rules.merge, max(rules.alone, rules.merge))
+        needed = np.where(opinion[:, None] | opinion[None, :], np.maximum(needed, rules.strong), needed)
+        open_pairs = alive[:, None] & alive[None, :] & ~refused & (average >= needed)
         if not open_pairs.any():
             break
         best = int(np.argmax(np.where(open_pairs, average, -np.inf)))

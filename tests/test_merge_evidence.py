@@ -147,3 +147,31 @@ def test_outlet_names_a_reader_recognises():
     assert canonical_name("Wccftech", "https://wccftech.com/x/") == "Wccftech"
     assert read_article(PAGES / "65bf3048b500bbd8.txt").source != "Quiller"
     assert read_article(PAGES / "e7994d5500875202.html").source == "Associated Press"
+
+
+def test_sources_and_section_hints_from_the_settings_file(tmp_path):
+    from digest.config import load_settings
+    from digest.errors import ConfigError
+
+    config = tmp_path / "digest.toml"
+    config.write_text('[sources]\n"floridatoday.com" = "Florida Today"\n'
+                      '[section_hints]\n"Schools" = ["high-school", "pupils"]\n', encoding="utf-8")
+    settings = load_settings(config, env={})
+    assert settings.sources == (("floridatoday.com", "Florida Today"),)
+    assert settings.section_hints == (("Schools", ("high-school", "pupils")),)
+    issue = assemble_issue(folder_of(tmp_path, "c81e134ed49902bc", kinds=(".txt",)), DATE, days=7,
+                           sections="on", workers=1, sources=settings.sources,
+                           section_hints=settings.section_hints)
+    # The .txt copy has no URL: its copyright line names the parent company, which is never the outlet.
+    assert issue.stories[0].article.source is None
+    issue = assemble_issue(folder_of(tmp_path, "c81e134ed49902bc", kinds=(".html",)), DATE, days=7,
+                           sections="on", workers=1, sources=(("floridatoday.com", "FLORIDA TODAY"),),
+                           section_hints=settings.section_hints)
+    assert issue.stories[0].article.source == "FLORIDA TODAY"
+    assert issue.stories[0].section == "Schools"  # the user's hint for /sports/high-school/ wins
+    config.write_text('[sources]\n"example.com" = 3\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="'example.com' must be given a name"):
+        load_settings(config, env={})
+    config.unlink()
+    with pytest.raises(ConfigError, match="must be a table"):
+        load_settings(None, env={"DIGEST_SOURCES": "x"})
