@@ -206,8 +206,9 @@ def credited_once(lead: Article, others: list[Article]) -> tuple[list[Article], 
 
 
 def _lead(articles: list[Article], group: list[int]) -> int:
-    """The best-extracted article of a group: fewest warnings, dated, with a source, longest body."""
-    return min(group, key=lambda i: (len(articles[i].warnings), articles[i].date is None,
+    """The best-extracted report of a group: a report before an opinion piece, then fewest warnings, dated,
+    with a source, longest body."""
+    return min(group, key=lambda i: (is_opinion(articles[i]), len(articles[i].warnings), articles[i].date is None,
                                      articles[i].source is None, -articles[i].word_count, articles[i].path))
 
 

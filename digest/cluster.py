@@ -34,11 +34,11 @@ groups changes:
 - *Dates*: when both sides carry publication dates, their date ranges must
   come within ``MAX_DATE_GAP`` days of each other.
 
-Event evidence, not topic words: besides the average similarity, a join
-needs the two sides' *names and numbers* (people, places, organisations,
-figures) to agree on average (``Rules.names``): two articles about tariffs or
-the Browns share topic words, two reports of one event share who, where and
-how many. Opinion, explainer and round-up pieces (``Document.opinion``) join
+Event evidence, not topic words: a join needs an average similarity of
+``Rules.alone``, or only ``Rules.merge`` when the two sides' *names and
+figures* (people, places, organisations, numbers) agree on average
+(``Rules.names``): two articles about tariffs or the Browns share topic
+words, two reports of one event share who, where and how many. Opinion, explainer and round-up pieces (``Document.opinion``) join
 only above the stronger ``Rules.strong`` similarity. The thresholds are chosen
 by cross-validation across the same-event sets (``bench/cluster.py``), never
 by tuning on one; see docs/assembling.md.
@@ -60,8 +60,9 @@ from scipy.stats import hypergeom
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 from sklearn.preprocessing import normalize
 
-#: Average similarity two groups need to be merged into one story.
-MERGE_THRESHOLD = 0.28
+#: Average similarity two groups need to be merged into one story, when their names and figures
+#: agree (``NAMES_FLOOR``); otherwise ``ALONE_THRESHOLD``. Chosen by cross-validation (bench/cluster.py).
+MERGE_THRESHOLD = 0.15
 #: A join is refused when a term splits its two sides this improbably (Fisher's exact test).
 CONTRAST_P = 1e-3
 #: Reports dated further apart than this (days) are of different events.
@@ -75,7 +76,9 @@ MAX_COMPONENT = 400
 #: Words of the lead: the title and the start of the body.
 LEAD_WORDS = 80
 #: Average cosine of the names and numbers two groups need (event evidence, not topic words).
-NAMES_FLOOR = 0.0
+NAMES_FLOOR = 0.35
+#: Average similarity two groups need when their names and figures agree less than ``NAMES_FLOOR``.
+ALONE_THRESHOLD = 0.28
 #: Average similarity an opinion, explainer or round-up piece needs to join a story.
 STRONG_THRESHOLD = 0.35
 
@@ -96,7 +99,7 @@ class Rules:
     names: float = NAMES_FLOOR
     strong: float = STRONG_THRESHOLD
     #: Below ``names`` (names and figures agreeing less), a join needs this similarity instead of ``merge``.
-    alone: float = 1.0
+    alone: float = ALONE_THRESHOLD
     contrast_p: float = CONTRAST_P
     max_date_gap: int = MAX_DATE_GAP
 
