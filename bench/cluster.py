@@ -302,7 +302,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  {'method':<44} {'F1':>6} {'P':>6} {'R':>6}")
     for name, bf1, bp, br in BASELINES:
         print(f"  {name:<44} {bf1:6.3f} {bp:6.3f} {br:6.3f}")
-    print(f"  {'digest (avg link + contrast + dates)':<44} {f1:6.3f} {p:6.3f} {r:6.3f}   ({seconds:.2f} s)")
+    print(f"  {'digest (names-gated avg link, contrast, dates)':<44} {f1:6.3f} {p:6.3f} {r:6.3f}   ({seconds:.2f} s)")
     for name, (df1, dp, dr) in scores.items():
         if name != "all":
             count = sum(1 for row in rows if row["dataset"] == name)
