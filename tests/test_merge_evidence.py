@@ -175,3 +175,17 @@ def test_sources_and_section_hints_from_the_settings_file(tmp_path):
     config.unlink()
     with pytest.raises(ConfigError, match="must be a table"):
         load_settings(None, env={"DIGEST_SOURCES": "x"})
+
+
+def test_a_feed_entrys_category_is_its_section(tmp_path):
+    from digest.readers import read_file
+
+    feed = tmp_path / "news.rss"
+    body = "The striker scored twice in the second half. " * 20
+    feed.write_text(f"""<?xml version="1.0"?><rss version="2.0"><channel><title>Town Crier</title>
+<item><title>Markets rally on trade hopes</title><link>https://example.com/a</link>
+<category>Sports</category><pubDate>Wed, 20 Nov 2019 10:00:00 GMT</pubDate>
+<description>{body}</description></item></channel></rss>""", encoding="utf-8")
+    article = read_file(feed)[0]
+    assert article.section == "Sports"
+    assert section_of(Story(article, Summary(lede=""))) == "Sport"
