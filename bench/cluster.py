@@ -7,7 +7,7 @@
 Cross-validation (what to expect on unseen material; the shipped thresholds
 are the rule's choice on all of the data, never tuned on one set):
 
-- the *rule*: over a grid of the merger's settings (:data:`GRID`), take the
+- the *rule*: over a grid of the merger's settings (:func:`grid`), take the
   one with the best F1 among those with precision >= ``CHOICE_PRECISION`` on
   the training articles (if none, the most precise);
 - *leave one data set out*: choose on BASIL, score ECB+; choose on ECB+,
@@ -19,7 +19,7 @@ are the rule's choice on all of the data, never tuned on one set):
   B-cubed figures get 95% intervals from a bootstrap that resamples events.
 
 Printed: the whole file (all 734 articles grouped at once, as one issue),
-BASIL and ECB+ separately, a sweep of the three settings of
+BASIL and ECB+ separately, a sweep of the settings of
 digest/cluster.py around their defaults (a robust choice does not fall off a
 cliff next to the default), and *small issues*: many random issues of 5-10
 articles (two or three events with two to four reports each, the rest single
@@ -275,8 +275,9 @@ def sweep(rows: Sequence[dict]) -> list[tuple[str, tuple[float, float, float]]]:
     from digest.cluster import Rules
 
     base = Rules()
-    moves = [(f"threshold {t}", replace(base, merge=t, strong=max(base.strong, t))) for t in (0.2, 0.24, 0.32)]
-    moves += [(f"names floor {n}", replace(base, names=n)) for n in (0.1, 0.2)]
+    moves = [(f"merge (names agree) {t}", replace(base, merge=t)) for t in (0.12, 0.2)]
+    moves += [(f"merge (names differ) {t}", replace(base, alone=t)) for t in (0.24, 0.32)]
+    moves += [(f"names floor {n}", replace(base, names=n)) for n in (0.25, 0.45)]
     moves += [(f"contrast p {p:g}" + (" (test off)" if not p else ""), replace(base, contrast_p=p))
               for p in (1e-2, 0.0)]
     moves += [(f"date gap {g} days" + (" (dates off)" if g > 9999 else ""), replace(base, max_date_gap=g))
