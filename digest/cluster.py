@@ -38,9 +38,10 @@ Event evidence, not topic words: a join needs an average similarity of
 ``Rules.alone``, or only ``Rules.merge`` when the two sides' *names and
 figures* (people, places, organisations, numbers) agree on average
 (``Rules.names``): two articles about tariffs or the Browns share topic
-words, two reports of one event share who, where and how many. Opinion, explainer and round-up pieces (``Document.opinion``) join
-only above the stronger ``Rules.strong`` similarity. The thresholds are chosen
-by cross-validation across the same-event sets (``bench/cluster.py``), never
+words, two reports of one event share who, where and how many. Opinion,
+explainer and round-up pieces (``Document.opinion``) join only above the
+stronger ``Rules.strong`` similarity. The thresholds are chosen by
+cross-validation across the same-event sets (``bench/cluster.py``), never
 by tuning on one; see docs/assembling.md.
 """
 

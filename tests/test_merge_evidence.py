@@ -100,7 +100,8 @@ def test_an_outlet_is_never_listed_twice_nor_for_itself():
 
     lead = art("1", "Express.co.uk")
     others = [art("2", "Express.co.uk"), art("3", "The Guardian"), art("4", "the guardian"),
-              art("5", None, "https://www.washingtonexaminer.com/x"), art("6", None, "https://washingtonexaminer.com/y")]
+              art("5", None, "https://www.washingtonexaminer.com/x"),
+              art("6", None, "https://washingtonexaminer.com/y")]
     also, rest = credited_once(lead, others)
     assert [a.path for a in also] == ["3", "5"]
     assert [a.path for a in rest] == ["2", "4", "6"]

@@ -23,7 +23,8 @@ from .source import canonical_name, clean_name, site_evidence, split_title
 SHORT_BODY_WORDS = 80
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 #: The page's own section: ``<meta property="article:section" content="Sports">`` (either attribute order).
-_SECTION = re.compile(r"""<meta\b(?=[^>]*\b(?:property|name)\s*=\s*["'](?:article:section|parsely-section|section)["'])"""
+_SECTION = re.compile(r"""<meta\b(?=[^>]*\b(?:property|name)\s*=\s*["']"""
+                      r"""(?:article:section|parsely-section|section)["'])"""
                       r"""[^>]*\bcontent\s*=\s*["']([^"'<>]{1,80})["']""", re.IGNORECASE)
 _LANG = re.compile(r"""<html\b[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)?""", re.IGNORECASE)
 
