@@ -81,6 +81,23 @@ def load() -> list[dict]:
     return [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def window(rows: Sequence[dict]):
+    """The rows as digest's merger sees them, described once (vectors, candidate pairs)."""
+    from digest.cluster import Document, Window
+
+    return Window([Document(title=r.get("title") or "", body=r["text"],
+                            date=dt.date.fromisoformat(r["date"]) if r.get("date") else None) for r in rows])
+
+
+def numbered(groups: Sequence[Sequence[int]], size: int) -> list[int]:
+    """A group number per item."""
+    predicted = [0] * size
+    for number, group in enumerate(groups):
+        for index in group:
+            predicted[index] = number
+    return predicted
+
+
 def labels(rows: Sequence[dict], threshold: float | None = None, rules=None) -> tuple[list[int], float]:
     """Group ``rows`` with digest's merger: a group number per row, and the seconds it took."""
     from digest.cluster import Document, group_same_event
@@ -90,11 +107,7 @@ def labels(rows: Sequence[dict], threshold: float | None = None, rules=None) -> 
     start = time.perf_counter()
     groups = group_same_event(docs, threshold, rules)
     seconds = time.perf_counter() - start
-    predicted = [0] * len(rows)
-    for number, group in enumerate(groups):
-        for index in group:
-            predicted[index] = number
-    return predicted, seconds
+    return numbered(groups, len(rows)), seconds
 
 
 def by_dataset(rows: Sequence[dict], predicted: Sequence[int]) -> dict[str, tuple[float, float, float]]:
@@ -191,8 +204,8 @@ def cross_validate(rows: Sequence[dict], settings: Sequence | None = None) -> di
 
     def predictions(part: Sequence[int]) -> list[list[int]]:
         """Per setting, the grouping of the articles ``part`` on their own."""
-        subset = [rows[i] for i in part]
-        return [labels(subset, rules=rules)[0] for rules in settings]
+        described = window([rows[i] for i in part])
+        return [numbered(described.groups(rules), len(part)) for rules in settings]
 
     def score(parts: Sequence[tuple[Sequence[int], list[list[int]]]], k: int) -> tuple[float, float, float]:
         predicted, truth = [], []
@@ -221,7 +234,7 @@ def cross_validate(rows: Sequence[dict], settings: Sequence | None = None) -> di
             predicted[i] = (f, label)
     report["out_of_fold"] = bcubed(predicted, gold)
     report["interval"] = bootstrap(item_scores(predicted, gold), gold)
-    everything = [(range(len(rows)), [labels(rows, rules=rules)[0] for rules in settings])]
+    everything = [(range(len(rows)), predictions(range(len(rows))))]
     report["chosen_on_all"] = settings[choose({k: score(everything, k) for k in range(len(settings))})]
     return report
 

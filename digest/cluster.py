@@ -270,18 +270,36 @@ def merge_same_event(docs: Sequence[Document], threshold: float | None = None,
     n = len(docs)
     if n < 2:
         return Merged([[i] for i in range(n)], [0.0] * n, [None] * n)
-    matrices, word_terms, name_terms = _vectors_and_terms(docs)
-    mean = np.asarray(matrices[0].mean(axis=0)).ravel()
-    norm = float(np.linalg.norm(mean)) or 1.0
-    centrality = [float(x) for x in (matrices[0] @ (mean / norm))]
-    left, right = _candidate_pairs(matrices[0])
-    similarity = _pair_similarity(matrices, left, right)
-    evidence = _Evidence(matrices[0], [d.date for d in docs], [d.opinion for d in docs])
-    groups: list[list[int]] = []
-    _components(matrices, evidence, left, right, similarity, np.arange(n), LINK_THRESHOLD, rules, groups)
-    groups = sorted(sorted(g) for g in groups)
-    records = [evidence_of(docs, matrices, word_terms, name_terms, g) if len(g) > 1 else None for g in groups]
-    return Merged(groups, centrality, records)
+    window = Window(docs)
+    groups = window.groups(rules)
+    records = [evidence_of(docs, window.matrices, window.word_terms, window.name_terms, g) if len(g) > 1
+               else None for g in groups]
+    return Merged(groups, window.centrality, records)
+
+
+class Window:
+    """The articles of one window described for merging: vectors, candidate pairs and their similarities.
+
+    Computed once; :meth:`groups` then applies any :class:`Rules` (the
+    benchmark's cross-validation groups one window under many settings).
+    """
+
+    def __init__(self, docs: Sequence[Document]) -> None:
+        self.matrices, self.word_terms, self.name_terms = _vectors_and_terms(docs)
+        mean = np.asarray(self.matrices[0].mean(axis=0)).ravel()
+        norm = float(np.linalg.norm(mean)) or 1.0
+        self.centrality = [float(x) for x in (self.matrices[0] @ (mean / norm))]
+        self.left, self.right = _candidate_pairs(self.matrices[0])
+        self.similarity = _pair_similarity(self.matrices, self.left, self.right)
+        self.evidence = _Evidence(self.matrices[0], [d.date for d in docs], [d.opinion for d in docs])
+        self.size = len(docs)
+
+    def groups(self, rules: Rules) -> list[list[int]]:
+        """The same-event groups under ``rules``, each sorted, ordered by their first index."""
+        groups: list[list[int]] = []
+        _components(self.matrices, self.evidence, self.left, self.right, self.similarity, np.arange(self.size),
+                    LINK_THRESHOLD, rules, groups)
+        return sorted(sorted(g) for g in groups)
 
 
 #: Shared names, figures and words listed in a group's evidence record.
