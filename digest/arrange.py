@@ -8,9 +8,11 @@ so the same inputs always give the same order.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 from typing import Sequence
+from urllib.parse import urlsplit
 
 from .errors import DigestError
 from .model import Article, Story
@@ -21,8 +23,8 @@ SECTION_MODES = ("auto", "on", "off")
 #: Heading for stories no section claims.
 OTHER_SECTION = "More news"
 
-#: Keyword section classifier: a story goes to the section with the most
-#: keyword hits in its title, lede and first words (at least two hits).
+#: Keyword section classifier (after the source's own section and URL path): a story goes to the
+#: section with the most keyword hits in its title, lede and first words, when it is clearly ahead.
 SECTION_KEYWORDS: dict[str, tuple[str, ...]] = {
     "Politics": (
         "election", "elections", "vote", "votes", "voters", "parliament", "minister", "ministers",
@@ -40,7 +42,8 @@ SECTION_KEYWORDS: dict[str, tuple[str, ...]] = {
         "company", "companies", "shares", "market", "markets", "profit", "profits", "sales",
         "economy", "economic", "bank", "banks", "investors", "stock", "stocks", "firm", "firms",
         "revenue", "growth", "inflation", "prices", "trade", "deal", "billion", "chief executive",
-        "interest rates", "jobs", "oil",
+        "interest rates", "jobs", "oil", "ceo", "layoffs", "laid off", "employees", "startup", "ipo",
+        "valuation", "losses", "tariffs", "tariff",
     ),
     "Technology": (
         "technology", "software", "internet", "online", "computer", "computers", "apple", "microsoft",
@@ -62,11 +65,78 @@ SECTION_KEYWORDS: dict[str, tuple[str, ...]] = {
         "star", "stars", "award", "awards", "oscar", "oscars", "festival", "show", "tv", "television",
         "theatre", "book", "novel", "box office", "celebrity", "chart",
     ),
+    "Life & style": (
+        "recipe", "recipes", "diet", "eating", "food", "tips", "husband", "wife", "marriage", "relationship",
+        "advice", "fashion", "travel", "holiday", "wellbeing", "parenting",
+    ),
 }
+#: A source's own section, category or URL path word -> the section it belongs to.
+#: Checked before the text: "/sports/high-school/" files a round-up under Sport whatever it says.
+SECTION_HINTS: dict[str, tuple[str, ...]] = {
+    "Opinion": ("opinion", "opinions", "commentisfree", "comment", "commentary", "editorial", "editorials",
+                "columnists", "columns", "op-ed", "oped", "views"),
+    "Politics": ("politics", "political", "elections", "election", "government", "congress", "campaign-2020",
+                 "government-and-politics", "politics-news", "white-house"),
+    "World": ("world", "world-news", "international", "europe", "asia", "africa", "americas", "middle-east",
+              "middleeast", "asia-pacific", "global", "foreign"),
+    "Business": ("business", "economy", "markets", "market", "finance", "money", "companies", "economy-business",
+                 "business-news", "commercial-real-estate", "real-estate", "banking", "deals", "personal-finance",
+                 "economy & business", "business news", "commercial real estate", "industry"),
+    "Technology": ("technology", "tech", "gadgets", "gaming", "games", "mobile", "apps", "computing", "software",
+                   "cybersecurity"),
+    "Science & health": ("science", "health", "space", "environment", "climate", "medicine", "medical",
+                         "science-and-health", "science & health", "science-environment", "nature", "moon",
+                         "jupiter", "sci-tech", "astronomy", "physics", "biology"),
+    "Sport": ("sport", "sports", "nfl", "nba", "mlb", "nhl", "soccer", "football", "tennis", "golf", "cricket",
+              "rugby", "high-school", "high-school-sports", "olympics", "ncaa", "college-football", "motorsport",
+              "f1", "boxing", "mma", "cycling", "athletics"),
+    "Culture": ("culture", "entertainment", "arts", "music", "movies", "film", "films", "tv", "television",
+                "books", "celebrity", "celebrities", "showbiz", "awards", "theatre", "theater", "media"),
+    "Life & style": ("lifestyle", "life", "advice", "nutrition", "food", "recipes", "travel", "style", "fashion",
+                     "wellness", "relationships", "living", "home-garden", "parenting", "dear-abby", "fitness",
+                     "life-and-style", "family"),
+}
+_HINT = {hint: section for section, hints in SECTION_HINTS.items() for hint in hints}
+#: Words of a piece that argues, explains or rounds up rather than reports one event.
+_OPINION_TITLE = re.compile(
+    r"^(?:opinion|editorial|analysis|commentary|column|explainer|letters?|dear \w+)\b|^the \w+ view on\b"
+    r"|\b(?:round-?up|opening bell|guide to|explained|what you need to know|review|things to know"
+    r"|questions)\b|^why\b|^what is\b|^\d+ (?:tips|ways|things|reasons|key questions)\b",
+    re.IGNORECASE,
+)
+#: Keyword hits the text needs for a section, and how far ahead of the next section (else "More news").
+SECTION_MIN_HITS = 3
+SECTION_MARGIN = 1.5
 _KEYWORD = {
     section: re.compile(r"\b(" + "|".join(re.escape(k) for k in keywords) + r")\b", re.IGNORECASE)
     for section, keywords in SECTION_KEYWORDS.items()
 }
+#: User hints: (section name, (hint, ...)) pairs from the ``section_hints`` setting.
+Hints = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+@functools.lru_cache(maxsize=8)
+def section_tables(hints: Hints = ()) -> tuple[dict[str, str], dict[str, str], dict[str, re.Pattern]]:
+    """The user's hint map, the whole hint map (section/category/URL word -> section) and keyword patterns.
+
+    A user's section is a name and its hints: each hint is both a word of a
+    source's own section or URL path ("local", "high-school") and a keyword
+    of the text. Hints for a section digest knows extend it; the user's hints
+    are checked first, so they win over the shipped ones.
+    """
+    user_map: dict[str, str] = {}
+    keywords = {section: list(words) for section, words in SECTION_KEYWORDS.items()}
+    for section, words in hints:
+        for word in words:
+            user_map[" ".join(word.casefold().strip("/").split())] = section
+        keywords[section] = [*words, *keywords.get(section, [])]
+    user = {section for section, _ in hints}
+    ordered = sorted(keywords.items(), key=lambda item: item[0] not in user)
+    patterns = {section: re.compile(r"\b(" + "|".join(re.escape(k) for k in words) + r")\b", re.IGNORECASE)
+                for section, words in ordered if words}
+    return user_map, {**_HINT, **user_map}, patterns
+
+
 #: Words of the body read by the keyword classifier.
 SECTION_BODY_WORDS = 150
 
@@ -119,22 +189,84 @@ def apply_budgets(stories: Sequence[Story], max_stories: int | None, word_budget
     return kept
 
 
-def section_of(story: Story, lede: str | None = None) -> str:
-    """The story's section: the source's own when an article has one, else by keywords."""
-    for article in (story.article, *story.also):
+def section_of(story: Story, lede: str | None = None, hints: Hints = ()) -> str:
+    """The story's section: the source's own section or URL path first, else the text's keywords.
+
+    Evidence in order: the lead article's own section or category (page
+    ``article:section``, feed ``<category>``, front matter), then its URL
+    path; then the same for the story's other reports; then the keywords of
+    the lead's title, lede and first words. A story none of them is sure
+    about goes to "More news" rather than a wrong section.
+    """
+    for article in (story.article, *story.also, *story.same_outlet):
+        found = evidence_section(article, hints)
+        if found:
+            return found
+    return keyword_section(story.article, lede if lede is not None else story.summary.lede, hints)
+
+
+def evidence_section(article: Article, hints: Hints = ()) -> str | None:
+    """The section an article's own metadata names: its section or category, else a word of its URL path."""
+    for table in (0, 1) if hints else (1,):  # the user's hints first, anywhere in the evidence
         if article.section and article.section.strip():
-            return article.section.strip()
-    return keyword_section(story.article, lede if lede is not None else story.summary.lede)
+            for part in [article.section, *re.split(r"[,;/|]", article.section)]:
+                found = _hint(part, hints, table)
+                if found:
+                    return found
+        found = _url_section(article.url, hints, table)
+        if found:
+            return found
+    return None
 
 
-def keyword_section(article: Article, lede: str = "") -> str:
+def url_section(url: str | None, hints: Hints = ()) -> str | None:
+    """The section a URL's path names (``/sports/high-school/2019/...`` -> Sport); the slug is not read."""
+    for table in (0, 1) if hints else (1,):
+        found = _url_section(url, hints, table)
+        if found:
+            return found
+    return None
+
+
+def _url_section(url: str | None, hints: Hints, table: int) -> str | None:
+    if not url:
+        return None
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return None
+    parts = [p for p in path.split("/") if p]
+    for part in parts[:-1][:4]:
+        found = _hint(part, hints, table)
+        if found:
+            return found
+    return None
+
+
+def _hint(word: str, hints: Hints = (), which: int = 1) -> str | None:
+    """The section a word of a source's section or URL names: in the user's hints (0) or in all (1)."""
+    table = section_tables(hints)[which]
+    key = " ".join(word.casefold().replace("_", "-").split())
+    return table.get(key) or table.get(key.replace(" ", "-"))
+
+
+def is_opinion(article: Article) -> bool:
+    """An opinion, explainer or round-up piece: it joins another report's story only on strong evidence."""
+    if evidence_section(article) == "Opinion":
+        return True
+    return bool(_OPINION_TITLE.search(article.title.strip()))
+
+
+def keyword_section(article: Article, lede: str = "", hints: Hints = ()) -> str:
+    """The section whose keywords the text hits most, when it is clearly ahead; else "More news"."""
     text = " ".join([article.title, lede, " ".join(article.body.split()[:SECTION_BODY_WORDS])])
-    best, best_hits = OTHER_SECTION, 1
-    for section, pattern in _KEYWORD.items():
-        hits = len(pattern.findall(text))
-        if hits > best_hits:
-            best, best_hits = section, hits
-    return best
+    patterns = section_tables(hints)[2]
+    hits = sorted(((len(pattern.findall(text)), -rank, section) for rank, (section, pattern)
+                   in enumerate(patterns.items())), reverse=True)
+    (best_hits, _, best), (second_hits, _, _) = hits[0], hits[1]
+    if best_hits >= SECTION_MIN_HITS and best_hits >= SECTION_MARGIN * second_hits:
+        return best
+    return OTHER_SECTION
 
 
 def check_sections_mode(mode: str) -> str:
@@ -143,7 +275,7 @@ def check_sections_mode(mode: str) -> str:
     return mode
 
 
-def group_into_sections(stories: Sequence[Story], mode: str) -> list[Story]:
+def group_into_sections(stories: Sequence[Story], mode: str, hints: Hints = ()) -> list[Story]:
     """Set each story's section and group the stories by section, when sections are on.
 
     Sections come in the order of their most important shown story ("More
@@ -155,7 +287,7 @@ def group_into_sections(stories: Sequence[Story], mode: str) -> list[Story]:
     shown = [s for s in stories if s.omitted is None]
     if mode == "off" or (mode == "auto" and len(shown) < SECTIONS_MIN_STORIES):
         return list(stories)
-    labelled = [replace(s, section=section_of(s)) for s in stories]
+    labelled = [replace(s, section=section_of(s, hints=hints)) for s in stories]
     order: list[str] = []
     for story in labelled:
         if story.omitted is None and story.section not in order and story.section != OTHER_SECTION:

@@ -5,17 +5,21 @@ Reading and summarizing run in worker processes (both cores) for large folders."
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import gc
 import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, Callable, Iterator
+from urllib.parse import urlsplit
 
-from .arrange import Ranked, apply_budgets, check_sections_mode, group_into_sections, importance_key
+from .arrange import Ranked, apply_budgets, check_sections_mode, group_into_sections, importance_key, is_opinion
+from .copies import remove_copies
 from .errors import DigestError, NoArticlesError, ReadError
 from .model import Article, Consideration, Issue, Story, Summary
 from .readers import read_file, reader_for
+from .readers.source import registered_domain
 from .summarize import summarize
 
 #: Called with one line of progress for the user; the CLI prints it on stderr.
@@ -57,6 +61,8 @@ def assemble_issue(
     sections: str = "auto",
     workers: int | None = None,
     merge: bool = True,
+    sources: tuple[tuple[str, str], ...] = (),
+    section_hints: tuple[tuple[str, tuple[str, ...]], ...] = (),
 ) -> Issue:
     """Build the issue dated ``date`` from the articles in ``folder``.
 
@@ -66,6 +72,8 @@ def assemble_issue(
     leads, the others are in ``Story.also``); stories are ordered by
     importance, cut by ``max_stories`` and ``word_budget`` (cut stories stay
     in ``Issue.stories`` with ``omitted`` set) and grouped into sections.
+    ``sources`` renames outlets by domain (``("hosted.ap.org", "AP")``);
+    ``section_hints`` adds sections or hints (see :func:`arrange.section_tables`).
     Raises :class:`NoArticlesError` when no article falls in the window.
     """
     if days < 1:
@@ -82,7 +90,7 @@ def assemble_issue(
                 considered.append(Consideration(str(path), False, result))
                 continue
             for article in result:
-                considered.append(_consider(str(path), article, first, last))
+                considered.append(_consider(str(path), renamed(article, sources), first, last))
 
         chosen = [c.article for c in considered if c.included and c.article is not None]
         if not chosen:
@@ -96,7 +104,14 @@ def assemble_issue(
         progress(f"Read {_count(len(considered), 'article')}: {len(chosen)} in the window {_span(first, last)}")
         # A stable input order: the grouping and everything after it depend on nothing else.
         chosen.sort(key=lambda a: (a.path, a.title, a.date or first))
-        groups, centrality = _group(chosen, merge)
+        chosen, copies = remove_copies(chosen)
+        if copies:
+            left_out = {id(c.article): c for c in copies}
+            considered = [Consideration(c.path, False, f"a copy of {left_out[id(c.article)].kept.path} "
+                                        f"({left_out[id(c.article)].why})", c.article)
+                          if c.article is not None and id(c.article) in left_out else c for c in considered]
+            progress(f"Left out {_count(len(copies), 'copy', 'copies')} of articles already in the window")
+        groups, centrality, evidence = _group(chosen, merge)
         progress(f"Merged {_count(len(chosen), 'article')} into {_count(len(groups), 'story', 'stories')}")
         leads = [_lead(chosen, group) for group in groups]
         progress(f"Summarizing {_count(len(leads), 'story', 'stories')}")
@@ -104,12 +119,15 @@ def assemble_issue(
                                   chunksize=_chunk(len(leads), pool)))
 
     ranked = []
-    for group, lead, summary in zip(groups, leads, summaries):
-        also = sorted((chosen[i] for i in group if i != lead), key=lambda a: ((a.source or "").lower(), a.path))
-        ranked.append(Ranked(Story(article=chosen[lead], summary=summary, also=tuple(also)), centrality[lead]))
+    for group, lead, summary, why in zip(groups, leads, summaries, evidence):
+        others = sorted((chosen[i] for i in group if i != lead), key=lambda a: ((a.source or "").lower(), a.path))
+        also, same = credited_once(chosen[lead], others)
+        story = Story(article=chosen[lead], summary=summary, also=tuple(also), same_outlet=tuple(same),
+                      evidence=why)
+        ranked.append(Ranked(story, centrality[lead]))
     ordered = [r.story for r in sorted(ranked, key=importance_key)]
     budgeted = apply_budgets(ordered, max_stories, word_budget)
-    stories = group_into_sections(budgeted, sections)
+    stories = group_into_sections(budgeted, sections, section_hints)
     omitted = sum(1 for s in stories if s.omitted)
     progress(f"Ordered {_count(len(stories), 'story', 'stories')}: {len(stories) - omitted} shown, {omitted} left out"
              + (f" (budget)" if omitted else ""))
@@ -141,17 +159,56 @@ def _summarize_one(job: tuple[Article, int, int | None]) -> Summary:
     return summarize(article, bullets=bullets, max_words=max_words)
 
 
-def _group(articles: list[Article], merge: bool) -> tuple[list[list[int]], list[float]]:
+def _group(articles: list[Article], merge: bool) -> tuple[list[list[int]], list[float], list[dict | None]]:
     if not merge or len(articles) < 2:
-        return [[i] for i in range(len(articles))], [0.0] * len(articles)
+        return [[i] for i in range(len(articles))], [0.0] * len(articles), [None] * len(articles)
     from .cluster import Document, merge_same_event  # numpy/scikit-learn only when needed
 
-    return merge_same_event([Document(a.title, a.body, a.date) for a in articles])
+    merged = merge_same_event([Document(a.title, a.body, a.date, is_opinion(a)) for a in articles])
+    return merged.groups, merged.centrality, merged.evidence
+
+
+def renamed(article: Article, sources: tuple[tuple[str, str], ...]) -> Article:
+    """The article credited to the name the ``sources`` setting gives its URL's host or domain, if any."""
+    if not sources or not article.url:
+        return article
+    host = (urlsplit(article.url).hostname or "").lower().removeprefix("www.") if article.url else ""
+    names = {domain.lower().removeprefix("www."): name for domain, name in sources}
+    name = names.get(host) or names.get(registered_domain(article.url) or "")
+    return dataclasses.replace(article, source=name) if name else article
+
+
+def outlet_key(article: Article) -> str | None:
+    """What makes two articles the same outlet: the source's name (case, spaces and dots ignored), else the domain."""
+    if article.source and article.source.strip():
+        return "".join(ch for ch in article.source.casefold() if ch.isalnum())
+    domain = registered_domain(article.url) if article.url else None
+    return domain
+
+
+def credited_once(lead: Article, others: list[Article]) -> tuple[list[Article], list[Article]]:
+    """``others`` split into one report per outlet not yet credited (the "Also reported by" list) and the rest.
+
+    An outlet never appears twice in the list and never lists itself: a
+    second report by the lead's outlet, or by an outlet already listed, goes
+    to the rest (kept in issue.json).
+    """
+    seen = {outlet_key(lead)}
+    also, rest = [], []
+    for article in others:
+        key = outlet_key(article)
+        if key is not None and key in seen:
+            rest.append(article)
+        else:
+            also.append(article)
+            seen.add(key)
+    return also, rest
 
 
 def _lead(articles: list[Article], group: list[int]) -> int:
-    """The best-extracted article of a group: fewest warnings, dated, with a source, longest body."""
-    return min(group, key=lambda i: (len(articles[i].warnings), articles[i].date is None,
+    """The best-extracted report of a group: a report before an opinion piece, then fewest warnings, dated,
+    with a source, longest body."""
+    return min(group, key=lambda i: (is_opinion(articles[i]), len(articles[i].warnings), articles[i].date is None,
                                      articles[i].source is None, -articles[i].word_count, articles[i].path))
 
 

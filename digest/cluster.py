@@ -33,6 +33,16 @@ groups changes:
   lopsided), so it only stops the large wrong merges.
 - *Dates*: when both sides carry publication dates, their date ranges must
   come within ``MAX_DATE_GAP`` days of each other.
+
+Event evidence, not topic words: a join needs an average similarity of
+``Rules.alone``, or only ``Rules.merge`` when the two sides' *names and
+figures* (people, places, organisations, numbers) agree on average
+(``Rules.names``): two articles about tariffs or the Browns share topic
+words, two reports of one event share who, where and how many. Opinion,
+explainer and round-up pieces (``Document.opinion``) join only above the
+stronger ``Rules.strong`` similarity. The thresholds are chosen by
+cross-validation across the same-event sets (``bench/cluster.py``), never
+by tuning on one; see docs/assembling.md.
 """
 
 from __future__ import annotations
@@ -51,8 +61,9 @@ from scipy.stats import hypergeom
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 from sklearn.preprocessing import normalize
 
-#: Average similarity two groups need to be merged into one story.
-MERGE_THRESHOLD = 0.2
+#: Average similarity two groups need to be merged into one story, when their names and figures
+#: agree (``NAMES_FLOOR``); otherwise ``ALONE_THRESHOLD``. Chosen by cross-validation (bench/cluster.py).
+MERGE_THRESHOLD = 0.15
 #: A join is refused when a term splits its two sides this improbably (Fisher's exact test).
 CONTRAST_P = 1e-3
 #: Reports dated further apart than this (days) are of different events.
@@ -65,8 +76,16 @@ CANDIDATE_TERMS = 12
 MAX_COMPONENT = 400
 #: Words of the lead: the title and the start of the body.
 LEAD_WORDS = 80
+#: Average cosine of the names and numbers two groups need (event evidence, not topic words).
+NAMES_FLOOR = 0.35
+#: Average similarity two groups need when their names and figures agree less than ``NAMES_FLOOR``.
+ALONE_THRESHOLD = 0.28
+#: Average similarity an opinion, explainer or round-up piece needs to join a story.
+STRONG_THRESHOLD = 0.35
 
 _NAME = re.compile(r"\b[A-Z][\w’'-]*[A-Za-z]")
+#: Figures that tell events apart: "4.4", "112-107", "$9", "2019" (not a lone digit).
+_NUMBER = re.compile(r"(?<![\w.])\d[\d,.:/-]*\d(?![\w])")
 _POSSESSIVE = re.compile(r"['’]s$")
 #: wordfreq counts numbers of several digits by their shape (2013 -> 0000).
 _MANY_DIGITS = re.compile(r"\d.*\d")
@@ -74,12 +93,31 @@ _DIGITS = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
+class Rules:
+    """The merger's thresholds (defaults: chosen by cross-validation, see bench/cluster.py)."""
+
+    merge: float = MERGE_THRESHOLD
+    names: float = NAMES_FLOOR
+    strong: float = STRONG_THRESHOLD
+    #: Below ``names`` (names and figures agreeing less), a join needs this similarity instead of ``merge``.
+    alone: float = ALONE_THRESHOLD
+    contrast_p: float = CONTRAST_P
+    max_date_gap: int = MAX_DATE_GAP
+
+
+@dataclass(frozen=True)
 class Document:
-    """The text of one article as the merger sees it."""
+    """The text of one article as the merger sees it.
+
+    ``opinion`` marks a piece that argues or explains rather than reports
+    (an editorial, a column, a guide, a round-up): it joins a story only on
+    strong evidence.
+    """
 
     title: str
     body: str
     date: dt.date | None = None
+    opinion: bool = False
 
     @property
     def text(self) -> str:
@@ -91,22 +129,29 @@ class Document:
 
     @property
     def names(self) -> str:
-        return " ".join(
-            name for name in (_POSSESSIVE.sub("", word.lower()) for word in _NAME.findall(self.text))
-            if name not in ENGLISH_STOP_WORDS
-        )
+        """Names (capitalised words) and figures: who, where and how many."""
+        names = [name for name in (_POSSESSIVE.sub("", word.lower()) for word in _NAME.findall(self.text))
+                 if name not in ENGLISH_STOP_WORDS]
+        return " ".join([*names, *(n.strip(".,") for n in _NUMBER.findall(self.text))])
 
 
 def _vectors(docs: Sequence[Document]) -> tuple[csr_matrix, csr_matrix, csr_matrix]:
     """Row-normalised TF-IDF matrices of the words, the names and the leads."""
+    return _vectors_and_terms(docs)[0]
+
+
+def _vectors_and_terms(docs: Sequence[Document]
+                       ) -> tuple[tuple[csr_matrix, csr_matrix, csr_matrix], np.ndarray, np.ndarray]:
+    """:func:`_vectors`, and the terms of the words' and the names' columns (for the evidence record)."""
     words = TfidfVectorizer(sublinear_tf=True, stop_words="english", dtype=np.float32, norm=None)
     text_matrix = words.fit_transform([d.text for d in docs])
     lead_matrix = words.transform([d.lead for d in docs])
     names = TfidfVectorizer(sublinear_tf=True, token_pattern=r"\S+", lowercase=False, dtype=np.float32, norm=None)
     name_matrix = names.fit_transform([d.names or "_" for d in docs])
     word_scale, name_scale = _rescale(words), _rescale(names)
-    return (_normalised(text_matrix, word_scale), _normalised(name_matrix, name_scale),
-            _normalised(lead_matrix, word_scale))
+    matrices = (_normalised(text_matrix, word_scale), _normalised(name_matrix, name_scale),
+                _normalised(lead_matrix, word_scale))
+    return matrices, words.get_feature_names_out(), names.get_feature_names_out()
 
 
 def _rescale(vectorizer: TfidfVectorizer) -> np.ndarray:
@@ -190,45 +235,126 @@ def _group_similarity(matrices: Sequence[csr_matrix], members: np.ndarray) -> np
     return total / len(matrices)
 
 
-def group_same_event(docs: Sequence[Document], threshold: float = MERGE_THRESHOLD) -> list[list[int]]:
+def group_same_event(docs: Sequence[Document], threshold: float | None = None,
+                     rules: Rules | None = None) -> list[list[int]]:
     """Group the indexes of ``docs`` into same-event groups.
 
     Groups are lists of indexes in increasing order; the list of groups is
     ordered by each group's first index, so the result does not depend on
     anything but the input order.
     """
-    return merge_same_event(docs, threshold)[0]
+    return merge_same_event(docs, threshold, rules).groups
 
 
-def merge_same_event(docs: Sequence[Document], threshold: float = MERGE_THRESHOLD
-                     ) -> tuple[list[list[int]], list[float]]:
-    """The same-event groups (as :func:`group_same_event`) and each document's centrality.
+@dataclass(frozen=True)
+class Merged:
+    """The merger's result: the groups, each document's centrality, and why each group was merged."""
+
+    groups: list[list[int]]
+    centrality: list[float]
+    #: One record per group (None for a single article): see :func:`evidence_of`.
+    evidence: list[dict | None]
+
+
+def merge_same_event(docs: Sequence[Document], threshold: float | None = None,
+                     rules: Rules | None = None) -> Merged:
+    """The same-event groups (as :func:`group_same_event`), each document's centrality and the evidence.
 
     Centrality is the cosine between a document's words and the mean of all
     documents' words: how close it is to what the whole window is about.
     """
+    rules = rules or Rules()
+    if threshold is not None:
+        rules = Rules(threshold, rules.names, max(rules.strong, threshold), rules.alone, rules.contrast_p,
+                      rules.max_date_gap)
     n = len(docs)
     if n < 2:
-        return [[i] for i in range(n)], [0.0] * n
-    matrices = _vectors(docs)
-    mean = np.asarray(matrices[0].mean(axis=0)).ravel()
-    norm = float(np.linalg.norm(mean)) or 1.0
-    centrality = [float(x) for x in (matrices[0] @ (mean / norm))]
-    left, right = _candidate_pairs(matrices[0])
-    similarity = _pair_similarity(matrices, left, right)
-    evidence = _Evidence(matrices[0], [d.date for d in docs])
-    groups: list[list[int]] = []
-    _components(matrices, evidence, left, right, similarity, np.arange(n), LINK_THRESHOLD, threshold, groups)
-    return sorted(sorted(g) for g in groups), centrality
+        return Merged([[i] for i in range(n)], [0.0] * n, [None] * n)
+    window = Window(docs)
+    groups = window.groups(rules)
+    records = [evidence_of(docs, window.matrices, window.word_terms, window.name_terms, g) if len(g) > 1
+               else None for g in groups]
+    return Merged(groups, window.centrality, records)
+
+
+class Window:
+    """The articles of one window described for merging: vectors, candidate pairs and their similarities.
+
+    Computed once; :meth:`groups` then applies any :class:`Rules` (the
+    benchmark's cross-validation groups one window under many settings).
+    """
+
+    def __init__(self, docs: Sequence[Document]) -> None:
+        self.matrices, self.word_terms, self.name_terms = _vectors_and_terms(docs)
+        mean = np.asarray(self.matrices[0].mean(axis=0)).ravel()
+        norm = float(np.linalg.norm(mean)) or 1.0
+        self.centrality = [float(x) for x in (self.matrices[0] @ (mean / norm))]
+        self.left, self.right = _candidate_pairs(self.matrices[0])
+        self.similarity = _pair_similarity(self.matrices, self.left, self.right)
+        self.evidence = _Evidence(self.matrices[0], [d.date for d in docs], [d.opinion for d in docs])
+        self.size = len(docs)
+
+    def groups(self, rules: Rules) -> list[list[int]]:
+        """The same-event groups under ``rules``, each sorted, ordered by their first index."""
+        groups: list[list[int]] = []
+        _components(self.matrices, self.evidence, self.left, self.right, self.similarity, np.arange(self.size),
+                    LINK_THRESHOLD, rules, groups)
+        return sorted(sorted(g) for g in groups)
+
+
+#: Shared names, figures and words listed in a group's evidence record.
+EVIDENCE_TERMS = 8
+
+
+def evidence_of(docs: Sequence[Document], matrices: Sequence[csr_matrix], word_terms: np.ndarray,
+                name_terms: np.ndarray, group: list[int]) -> dict:
+    """Why a group was merged, for the editor: how similar its reports are and what they share.
+
+    ``similarity``: the average similarity of its pairs (the merge threshold
+    applies to it); ``names``: the average cosine of their names and figures;
+    ``shared_names`` / ``shared_figures`` / ``shared_words``: the most
+    distinctive ones that most of the reports carry; ``dates``: first and
+    last publication date.
+    """
+    members = np.array(group)
+    size = len(group)
+    pairs = size * (size - 1)
+    total = _group_similarity(matrices, members)
+    names = (matrices[1][members] @ matrices[1][members].T).toarray()
+    np.fill_diagonal(total, 0.0)
+    np.fill_diagonal(names, 0.0)
+    dates = sorted(d.date for d in (docs[i] for i in group) if d.date)
+    return {
+        "similarity": round(float(total.sum() / pairs), 3),
+        "names": round(float(names.sum() / pairs), 3),
+        "shared_names": [t for t in _shared(matrices[1], name_terms, members) if not _NUMBER.fullmatch(t)],
+        "shared_figures": [t for t in _shared(matrices[1], name_terms, members) if _NUMBER.fullmatch(t)],
+        "shared_words": _shared(matrices[0], word_terms, members),
+        "dates": [dates[0].isoformat(), dates[-1].isoformat()] if dates else None,
+        "opinion_pieces": sum(1 for i in group if docs[i].opinion),
+    }
+
+
+def _shared(matrix: csr_matrix, terms: np.ndarray, members: np.ndarray) -> list[str]:
+    """The terms most of ``members`` carry (at least two), the most distinctive first."""
+    rows = matrix[members]
+    carried = np.asarray((rows > 0).sum(axis=0)).ravel()
+    weight = np.asarray(rows.sum(axis=0)).ravel()
+    need = max(2, (len(members) + 1) // 2)
+    found = np.flatnonzero(carried >= need)
+    best = found[np.argsort(-weight[found], kind="stable")][:EVIDENCE_TERMS]
+    return [str(terms[k]) for k in best]
 
 
 class _Evidence:
-    """What tells two groups of reports apart: which terms each report carries, and its date."""
+    """What tells two groups of reports apart: which terms each report carries, its date, its kind."""
 
-    def __init__(self, words: csr_matrix, dates: Sequence[dt.date | None]) -> None:
+    def __init__(self, words: csr_matrix, dates: Sequence[dt.date | None],
+                 opinion: Sequence[bool] | None = None) -> None:
         self.terms = csr_matrix((np.ones(len(words.indices), dtype=np.int32), words.indices, words.indptr),
                                 shape=words.shape)
         self.days = np.array([d.toordinal() if d else -1 for d in dates], dtype=np.int64)
+        self.opinion = np.array(opinion if opinion is not None else [False] * len(dates), dtype=bool)
 
     def counts(self, members: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """For the terms any of ``members`` carries: term ids, and how many members carry each."""
@@ -243,7 +369,7 @@ class _Evidence:
 
 
 def _components(matrices: Sequence[csr_matrix], evidence: _Evidence, left: np.ndarray, right: np.ndarray,
-                similarity: np.ndarray, members: np.ndarray, link: float, threshold: float,
+                similarity: np.ndarray, members: np.ndarray, link: float, rules: Rules,
                 groups: list[list[int]]) -> None:
     """Split ``members`` into linked components and cluster each (recursing on big ones)."""
     position = np.full(len(evidence.days), -1, dtype=np.int64)
@@ -256,48 +382,60 @@ def _components(matrices: Sequence[csr_matrix], evidence: _Evidence, left: np.nd
         part = members[labels == label]
         if len(part) == 1:
             groups.append([int(part[0])])
-        elif len(part) > MAX_COMPONENT and link < threshold:
-            _components(matrices, evidence, left, right, similarity, part, min(threshold, link + 0.05),
-                        threshold, groups)
+        elif len(part) > MAX_COMPONENT and link < rules.merge:
+            _components(matrices, evidence, left, right, similarity, part, min(rules.merge, link + 0.05),
+                        rules, groups)
         else:
-            groups.extend(_average_linkage(matrices, evidence, part, threshold))
+            groups.extend(_average_linkage(matrices, evidence, part, rules))
 
 
 def _average_linkage(matrices: Sequence[csr_matrix], evidence: _Evidence, part: np.ndarray,
-                     threshold: float) -> list[list[int]]:
+                     rules: Rules) -> list[list[int]]:
     """Average-linkage clustering of ``part`` in which every join must pass :func:`_may_join`.
 
     Repeatedly joins the two groups with the highest average similarity, down
-    to ``threshold`` (UPGMA, kept as sums of similarities between groups). A
-    join that the dates or a contrasting term refuse is set aside until one
-    of its two groups changes, so a refused pair never blocks the joins
-    around it (two copies of one report dated weeks apart still each join
-    their own week's reports).
+    to ``rules.merge`` (UPGMA, kept as sums of similarities between groups),
+    when their names and figures agree on average (``rules.names``) and, for
+    a group holding an opinion piece, above ``rules.strong``. A join that the
+    dates or a contrasting term refuse is set aside until one of its two
+    groups changes, so a refused pair never blocks the joins around it (two
+    copies of one report dated weeks apart still each join their own week's
+    reports).
     """
     n = len(part)
     between = _group_similarity(matrices, part).astype(np.float64)
-    np.fill_diagonal(between, 0.0)
-    between = (between + between.T) / 2
+    rows = matrices[1][part]
+    names = (rows @ rows.T).toarray().astype(np.float64)
+    for matrix in (between, names):
+        np.fill_diagonal(matrix, 0.0)
+        matrix += matrix.T
+        matrix /= 2
     size = np.ones(n)
     alive = np.ones(n, dtype=bool)
+    opinion = evidence.opinion[part].copy()
     refused = np.eye(n, dtype=bool)
     members: list[list[int]] = [[k] for k in range(n)]
     while True:
-        average = between / np.outer(size, size)
-        open_pairs = alive[:, None] & alive[None, :] & ~refused & (average >= threshold)
+        pairs = np.outer(size, size)
+        average = between / pairs
+        needed = np.where(names / pairs >= rules.names, rules.merge, max(rules.alone, rules.merge))
+        needed = np.where(opinion[:, None] | opinion[None, :], np.maximum(needed, rules.strong), needed)
+        open_pairs = alive[:, None] & alive[None, :] & ~refused & (average >= needed)
         if not open_pairs.any():
             break
         best = int(np.argmax(np.where(open_pairs, average, -np.inf)))
         i, j = sorted(divmod(best, n))
-        if not _may_join(evidence, part[members[i]], part[members[j]]):
+        if not _may_join(evidence, part[members[i]], part[members[j]], rules):
             refused[i, j] = refused[j, i] = True
             continue
-        between[i, :] += between[j, :]
-        between[:, i] += between[:, j]
-        between[i, i] = 0.0
-        between[j, :] = 0.0
-        between[:, j] = 0.0
+        for matrix in (between, names):
+            matrix[i, :] += matrix[j, :]
+            matrix[:, i] += matrix[:, j]
+            matrix[i, i] = 0.0
+            matrix[j, :] = 0.0
+            matrix[:, j] = 0.0
         size[i] += size[j]
+        opinion[i] |= opinion[j]
         alive[j] = False
         members[i] += members[j]
         members[j] = []
@@ -306,12 +444,13 @@ def _average_linkage(matrices: Sequence[csr_matrix], evidence: _Evidence, part: 
     return [sorted(int(part[k]) for k in group) for group in members if group]
 
 
-def _may_join(evidence: _Evidence, left: np.ndarray, right: np.ndarray) -> bool:
+def _may_join(evidence: _Evidence, left: np.ndarray, right: np.ndarray, rules: Rules | None = None) -> bool:
     """False when dates or a contrasting term show that two groups report different events."""
+    rules = rules or Rules()
     spans = evidence.span(left), evidence.span(right)
-    if spans[0] and spans[1] and max(spans[0][0], spans[1][0]) - min(spans[0][1], spans[1][1]) > MAX_DATE_GAP:
+    if spans[0] and spans[1] and max(spans[0][0], spans[1][0]) - min(spans[0][1], spans[1][1]) > rules.max_date_gap:
         return False
-    return min(len(left), len(right)) < 2 or contrast(evidence, left, right) >= CONTRAST_P
+    return min(len(left), len(right)) < 2 or contrast(evidence, left, right) >= rules.contrast_p
 
 
 def contrast(evidence: _Evidence, left: np.ndarray, right: np.ndarray) -> float:

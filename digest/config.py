@@ -86,6 +86,11 @@ class Settings:
     fetch_backoff: float = 1.0
     allow_private_hosts: bool = False
 
+    # Assembling (issue 15): outlet names by domain, and sections with their own hints; tables in
+    # digest.toml only ([sources] "example.com" = "Name"; [section_hints] "Local" = ["local", "council"]).
+    sources: tuple[tuple[str, str], ...] = ()
+    section_hints: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)
@@ -98,6 +103,8 @@ class Settings:
 def _coerce(name: str, value: Any) -> Any:
     """Turn a TOML or environment value into the type the field needs."""
     field_type = {f.name: f.type for f in fields(Settings)}[name]
+    if name in TABLE_SETTINGS:
+        return _table(name, value)
     try:
         if field_type == "bool":
             return _as_bool(value)
@@ -133,6 +140,27 @@ def _as_bool(value: Any) -> bool:
     raise ValueError
 
 
+#: Settings given as a TOML table of names (not flattened like [newsletter] or [paths]).
+TABLE_SETTINGS = ("sources", "section_hints")
+
+
+def _table(name: str, value: Any) -> tuple:
+    """``[sources]`` (domain -> outlet name) or ``[section_hints]`` (section -> list of hints) as pairs."""
+    if not isinstance(value, dict):
+        raise ConfigError(f"setting {name!r}: must be a table in {CONFIG_FILE} ([{name}] with one line per name)")
+    pairs = []
+    for key, item in value.items():
+        if name == "sources" and isinstance(item, str) and item.strip() and key.strip():
+            pairs.append((key.strip().lower(), item.strip()))
+        elif (name == "section_hints" and key.strip() and isinstance(item, list) and item
+              and all(isinstance(hint, str) and hint.strip() for hint in item)):
+            pairs.append((key.strip(), tuple(hint.strip() for hint in item)))
+        else:
+            wanted = "a name" if name == "sources" else "a list of words"
+            raise ConfigError(f"setting {name!r}: {key!r} must be given {wanted}, not {item!r}")
+    return tuple(pairs)
+
+
 def _from_toml(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as handle:
@@ -146,7 +174,9 @@ def _from_toml(path: Path) -> dict[str, Any]:
     # are the same flat setting names.
     flat: dict[str, Any] = {}
     for key, value in data.items():
-        if isinstance(value, dict):
+        if key in TABLE_SETTINGS:
+            flat[key] = value
+        elif isinstance(value, dict):
             flat.update(value)
         else:
             flat[key] = value

@@ -64,6 +64,11 @@ class Story:
     id: str = ""
     #: What the edition file changed in this story (see digest/edition.py).
     edits: tuple["Edit", ...] = ()
+    #: Other reports of the event by outlets already credited (the lead's or one in ``also``):
+    #: in issue.json, never in the email's "Also reported by" list.
+    same_outlet: tuple[Article, ...] = ()
+    #: Why the reports were merged (similarity, shared names and figures, dates): see docs/assembling.md.
+    evidence: dict | None = None
 
 
 @dataclass(frozen=True)

@@ -55,7 +55,9 @@ def manifest(issue: Issue) -> dict[str, Any]:
                 "section": story.section,
                 "shown": story.omitted is None,
                 "omitted": story.omitted,
-                "articles": [article_record(a) for a in (story.article, *story.also)],
+                "articles": [article_record(a) for a in (story.article, *story.also, *story.same_outlet)],
+                # Why these reports are one story (docs/assembling.md); null for a single report.
+                "merged_because": story.evidence,
                 **_edits(story),
             }
             for story in issue.stories

@@ -41,7 +41,8 @@ def build(settings: Settings, date: dt.date, force: bool = False, progress: Prog
         issue = assemble_issue(settings.articles, date, days=days, bullets=settings.bullets, progress=progress,
                                max_words=settings.max_words,
                                max_stories=settings.max_stories, word_budget=settings.word_budget,
-                               sections=settings.sections, workers=settings.workers)
+                               sections=settings.sections, workers=settings.workers,
+                               sources=settings.sources, section_hints=settings.section_hints)
     except NoArticlesError as exc:
         if since is None:
             raise

@@ -90,6 +90,15 @@ def article_from_entry(entry: Any, path: Path, publisher: str | None, feed_link:
         source=known_publisher(url) or publisher or source_from_url(url or feed_link), url=url,
         author=as_author(entry.get("author")),
         standfirst=standfirst.split("\n\n", 1)[0] if standfirst else None,
-        language=guess_language(body), warnings=body_warnings(body, date),
+        language=guess_language(body), warnings=body_warnings(body, date), section=_category(entry),
         image=image_from_entry(entry, url or feed_link, title),
     )
+
+
+def _category(entry: Any) -> str | None:
+    """The entry's first ``<category>`` (RSS) or ``<category term>`` (Atom): its section at the source."""
+    for tag in entry.get("tags") or []:
+        term = as_text(tag.get("term") if isinstance(tag, dict) else None)
+        if term:
+            return term[:80]
+    return None

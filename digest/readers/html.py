@@ -23,6 +23,10 @@ from .source import canonical_name, clean_name, site_evidence, split_title
 #: Bodies shorter than this many words get a warning.
 SHORT_BODY_WORDS = 80
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+#: The page's own section: ``<meta property="article:section" content="Sports">`` (either attribute order).
+_SECTION = re.compile(r"""<meta\b(?=[^>]*\b(?:property|name)\s*=\s*["']"""
+                      r"""(?:article:section|parsely-section|section)["'])"""
+                      r"""[^>]*\bcontent\s*=\s*["']([^"'<>]{1,80})["']""", re.IGNORECASE)
 _LANG = re.compile(r"""<html\b[^>]*?\blang\s*=\s*["']?([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)?""", re.IGNORECASE)
 
 
@@ -99,9 +103,18 @@ def article_from_html(html: str, path: Path) -> Article:
     return Article(
         path=str(path), title=title, body=body, date=date, source=source, url=url,
         author=(document.author or None), standfirst=(document.description or None),
-        language=language, warnings=tuple(warnings),
+        language=language, warnings=tuple(warnings), section=_page_section(html, document),
         image=image_from_html(html, url, title),
     )
+
+
+def _page_section(html: str, document: Any) -> str | None:
+    """The page's own section (``article:section``), else the first category trafilatura found."""
+    declared = _SECTION.search(html[:200_000])
+    if declared and declared.group(1).strip():
+        return " ".join(declared.group(1).split())
+    categories = [c for c in (getattr(document, "categories", None) or []) if isinstance(c, str) and c.strip()]
+    return categories[0].strip()[:80] if categories else None
 
 
 def _same_text(a: str, b: str) -> bool:

@@ -23,7 +23,18 @@ PUBLISHERS: dict[str, str] = {
     "time.com": "Time", "newsweek.com": "Newsweek", "forbes.com": "Forbes", "businessinsider.com": "Business Insider",
     "sciencealert.com": "ScienceAlert", "space.com": "Space.com", "scmp.com": "South China Morning Post",
     "cbssports.com": "CBS Sports", "espn.com": "ESPN", "politifact.com": "PolitiFact",
+    # Sites whose own name is not their domain's first label written with a capital.
+    "ap.org": "Associated Press", "appleinsider.com": "AppleInsider", "digg.com": "Digg",
+    "wccftech.com": "Wccftech", "healthline.com": "Healthline", "moneycontrol.com": "Moneycontrol",
+    "dealbreaker.com": "Dealbreaker", "livescience.com": "Live Science", "deccanherald.com": "Deccan Herald",
+    "sputniknews.com": "Sputnik", "oregonlive.com": "OregonLive", "msn.com": "MSN",
 }
+#: Parent companies and hosting platforms: never the outlet a reader knows ("Gannett" for USA Today,
+#: "Quiller Media" for AppleInsider, "Hosted" for AP's pages on hosted.ap.org).
+NOT_OUTLETS = {"gannett", "quiller", "quillermedia", "hosted", "advancelocal", "microsoft", "healthlinemedia",
+               "nexstar", "nexstarmediagroup", "sinclair", "hearst", "mcclatchy", "tribunepublishing",
+               "newscorp", "condenast", "vox media", "voxmedia", "wordpress", "wordpresscom", "blogger",
+               "medium", "substack", "cbsinteractive", "nbcuniversal", "verizonmedia", "oath"}
 _CORPORATE_SUFFIX = re.compile(
     r"[\s,]+(media network|media group|news network|news & media|ltd\.?|limited|inc\.?|llc\.?|plc|pty\.?|gmbh"
     r"|corporation|corp\.?|co\.|company|all rights reserved\.?|english|or its affiliated companies\.?"
@@ -110,6 +121,8 @@ def canonical_name(name: str | None, url: str | None = None) -> str | None:
     known = known_publisher(url)
     if known:
         return known
+    if name and _compact(clean_name(name) or name).replace(" ", "") in NOT_OUTLETS:
+        name = None
     if not name:
         return domain_form(url)
     cleaned = clean_name(name) or name.strip()
