@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import datetime as dt
 from dataclasses import replace
 
@@ -10,6 +12,8 @@ from assemble_data import ARPAIO, BLUMENTHAL, MOSQUE, rows
 
 from digest.cluster import (CONTRAST_P, MAX_DATE_GAP, Document, _Evidence, _vectors, contrast, group_same_event,
                             merge_same_event)
+
+pytestmark = pytest.mark.data
 
 
 def docs_of(*clusters: str) -> tuple[list[Document], list[str]]:

@@ -14,6 +14,8 @@ from digest.fitting import SIZE_OMITTED, keep_first
 from digest.render import MORE_LISTED, render_html, render_issue, render_text
 from email_issues import FULL, bbc_articles, bbc_issue, visible_text
 
+pytestmark = pytest.mark.data
+
 
 @pytest.mark.parametrize("count", [1, 10, 30])
 def test_real_issues_fit_under_gmails_clip_without_cuts(count):

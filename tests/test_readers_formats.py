@@ -73,6 +73,7 @@ def test_html_full_of_scripts_is_refused(tmp_path, no_network):
         read_file(path)
 
 
+@pytest.mark.data
 def test_real_page_from_the_evaluation_data(shared_data, no_network):
     article = read_article(shared_data / "pages" / "06e5123e4ef7cfb4.html")
     assert article.title == "New York State Attorney General investigating WeWork and former CEO"

@@ -2,6 +2,8 @@
 
 import re
 
+import pytest
+
 from digest.config import Settings
 from digest.render import References, render_html, render_issue, render_text, safe_url, wrap
 from email_issues import HOSTILE, bbc_issue, hostile_issue, visible_text
@@ -95,6 +97,7 @@ def test_user_partial_replaces_one_shipped_partial(tmp_path):
     assert f"Lede {HOSTILE}" in visible_text(html)  # the rest is the shipped template
 
 
+@pytest.mark.data
 def test_user_template_extends_a_block(tmp_path):
     (tmp_path / "issue.mjml.j2").write_text(
         '{% extends "default/issue.mjml.j2" %}{% block contents %}'

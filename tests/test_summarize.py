@@ -1,5 +1,6 @@
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from digest.cli import main
@@ -190,6 +191,7 @@ def test_other_languages_use_their_stop_words_and_stemmer():
     assert fallback.lede == summarize(_story(), bullets=2).lede and len(fallback.bullets) == 2
 
 
+@pytest.mark.data
 def test_shared_articles_make_three_sentence_summaries(shared_data):
     rows = [json.loads(line) for line in (shared_data / "summaries" / "cnndm.jsonl").open()][:5]
     for row in rows:

@@ -1,8 +1,11 @@
 import json
 
+import pytest
+
 from digest.text import SumyTokenizer, split_sentences, split_words
 
 
+@pytest.mark.data
 def test_golden_rules_mostly_pass(shared_data):
     rows = [json.loads(line) for line in (shared_data / "sentences" / "golden_rules_en.jsonl").open()]
     passed = sum(split_sentences(r["text"]) == [s.strip() for s in r["sentences"]] for r in rows)
