@@ -71,7 +71,8 @@ def main() -> None:
             before = json.loads(fetch(server.port, "/api/version?date=2021-12-07"))["version"]
             template = templates / "issue.mjml.j2"
             start = time.perf_counter()
-            template.write_text(template.read_text().replace("</mj-body>", "<mj-section><mj-column><mj-text>Edited</mj-text></mj-column></mj-section></mj-body>"))
+            edited = "<mj-section><mj-column><mj-text>Edited</mj-text></mj-column></mj-section></mj-body>"
+            template.write_text(template.read_text().replace("</mj-body>", edited))
             while True:
                 status = json.loads(fetch(server.port, "/api/version?date=2021-12-07"))
                 if status["version"] != before and not status["building"]:

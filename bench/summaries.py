@@ -141,7 +141,7 @@ def main() -> None:
         ]
     # Warm up (compiled regular expressions, stemmer cache) on other articles,
     # as a long-running process would be: the rates are then steady-state ones.
-    for dataset, rows, _, method in runs:
+    for dataset, _rows, _, method in runs:
         for row in (xsum if dataset != "xsum" else cnndm)[-10:]:
             method(row)
     print(f"{'data':<7}{'method':<30}{'R-1':>7}{'R-2':>7}{'R-Lsum':>8}{'articles/s':>12}")

@@ -112,7 +112,7 @@ def assemble_issue(
     stories = group_into_sections(budgeted, sections)
     omitted = sum(1 for s in stories if s.omitted)
     progress(f"Ordered {_count(len(stories), 'story', 'stories')}: {len(stories) - omitted} shown, {omitted} left out"
-             + (f" (budget)" if omitted else ""))
+             + (" (budget)" if omitted else ""))
     return Issue(date=date, days=days, stories=tuple(stories), considered=tuple(considered))
 
 
@@ -158,7 +158,7 @@ def _lead(articles: list[Article], group: list[int]) -> int:
 class _Inline:
     """The pool interface, run in this process (small inputs, or one worker)."""
 
-    def __enter__(self) -> "_Inline":
+    def __enter__(self) -> _Inline:
         return self
 
     def __exit__(self, *_: object) -> None:

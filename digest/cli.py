@@ -12,7 +12,7 @@ import click
 
 from . import __version__
 from .config import Settings, load_settings
-from .errors import DigestError, ReadError
+from .errors import DigestError
 
 # Each command imports the stages it runs, so that `digest --help` and a
 # small build do not pay for every stage's libraries.

@@ -83,13 +83,13 @@ _PLAIN_WORD = re.compile(
 _FAST_LANGUAGES = frozenset({"bg", "da", "de", "en", "es", "fr", "it", "kk", "nl", "pl", "ru", "sk"})
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _segmenter(language: str) -> pysbd.Segmenter:
     code = language if language in LANGUAGE_CODES else "en"
     return pysbd.Segmenter(language=code, clean=False)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _abbreviations(language: str) -> tuple[frozenset[str], frozenset[str]]:
     """pysbd's abbreviations for the language, and those that only ever stand
     before a name ("Mr.", "Dr."), lower case without the final dot."""

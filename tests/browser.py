@@ -29,7 +29,7 @@ def chromium_missing() -> str | None:
 
 
 @contextmanager
-def open_browser(width: int = 1024, height: int = 800) -> Iterator["object"]:
+def open_browser(width: int = 1024, height: int = 800) -> Iterator[object]:
     """A Selenium Chrome driver for headless Debian Chromium; quits on exit."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service

@@ -10,7 +10,6 @@ import datetime as dt
 import functools
 import json
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 

@@ -8,9 +8,9 @@ import json
 from pathlib import Path
 
 import pytest
-from assemble_data import ARPAIO, MOSQUE, write_article, write_cluster
 from click.testing import CliRunner
 
+from assemble_data import ARPAIO, MOSQUE, write_article, write_cluster
 from digest.arrange import OTHER_SECTION, apply_budgets, group_into_sections, keyword_section
 from digest.assemble import assemble_issue
 from digest.cli import main

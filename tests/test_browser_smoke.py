@@ -1,7 +1,6 @@
 """The sample issue in a real headless Chromium: it loads, and nothing scrolls sideways on a phone."""
 
 import pytest
-
 from click.testing import CliRunner
 
 from browser import open_browser, screenshot, set_viewport

@@ -8,7 +8,7 @@ import pytest
 from digest.checks import check_issue
 from digest.config import Settings
 from digest.render import render_html, render_text
-from email_issues import VARIANT_NAMES, FULL, bbc_issue, feature_issue, parse_html, variant, visible_text
+from email_issues import FULL, VARIANT_NAMES, bbc_issue, feature_issue, parse_html, variant, visible_text
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ import pytest
 from digest.checks import check_parity, missing_stories, parity_problem
 from digest.config import Settings
 from digest.render import render_html, render_issue, render_text
-from email_issues import VARIANT_NAMES, FULL, bbc_issue, feature_issue, variant
+from email_issues import FULL, VARIANT_NAMES, bbc_issue, feature_issue, variant
 
 
 @pytest.mark.parametrize("name", VARIANT_NAMES)

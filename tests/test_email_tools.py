@@ -1,6 +1,5 @@
 """The email validates with the reference tools: ``mjml --validate`` and html-validate."""
 
-import dataclasses
 
 import pytest
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait

@@ -125,7 +125,8 @@ def test_source_from_url(url, expected):
 
 
 @pytest.mark.parametrize("encoding, text", [
-    ("cp1252", "Caf\u00e9 \u201cst\u00e9r\u00e9o\u201d, d\u00e9j\u00e0 vu\u2026 and more\n7 Dec 2021\nLe caf\u00e9 a rouvert ses portes."),
+    ("cp1252", "Caf\u00e9 \u201cst\u00e9r\u00e9o\u201d, d\u00e9j\u00e0 vu\u2026 and more\n7 Dec 2021\n"
+               "Le caf\u00e9 a rouvert ses portes."),
     ("latin-1", "Caf\u00e9 au lait\n7 Dec 2021\nLe caf\u00e9 a rouvert ses portes ce matin."),
     ("cp1252", "Caf\u00e9 au lait\n7 Dec 2021\nThe caf\u00e9 opened.\n"),
 ])

@@ -7,8 +7,8 @@ from digest.cli import main
 from digest.model import Article
 from digest.readers import read_article
 from digest.summarize import MAX_BULLET_WORDS, summarize
-from digest.summarize.salience import NEAR_DUPLICATE, Salience
 from digest.summarize.language import language_rules
+from digest.summarize.salience import NEAR_DUPLICATE, Salience
 from digest.text import split_words
 
 # A made-up report: the lede, a near-copy of it, two near-identical bullets,

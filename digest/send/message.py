@@ -143,14 +143,14 @@ def check_settings(settings: Settings, env: Mapping[str, str] | None = None) -> 
     sender_address(settings)
     for name in SUBJECT_FIELD.findall(settings.subject):
         if name not in SUBJECT_NAMES:
-            raise ConfigError(f"setting 'subject': unknown field {{{name}}}; use {', '.join('{%s}' % n for n in SUBJECT_NAMES)}")
+            raise ConfigError(f"setting 'subject': unknown field {{{name}}}; use {_fields(SUBJECT_NAMES)}")
     if settings.unsubscribe_url:
         parts = urlsplit(settings.unsubscribe_url)
         if parts.scheme not in ("https", "http") or not parts.netloc:
             raise ConfigError("setting 'unsubscribe_url' must be an https:// URL template")
         for name in SUBJECT_FIELD.findall(settings.unsubscribe_url):
             if name not in URL_FIELDS:
-                raise ConfigError(f"setting 'unsubscribe_url': unknown field {{{name}}}; use {', '.join('{%s}' % n for n in URL_FIELDS)}")
+                raise ConfigError(f"setting 'unsubscribe_url': unknown field {{{name}}}; use {_fields(URL_FIELDS)}")
         if "{token}" in settings.unsubscribe_url and not env.get(SECRET_ENV):
             raise ConfigError(f"setting 'unsubscribe_url' uses {{token}}: set {SECRET_ENV} in the environment")
     if settings.unsubscribe_mailto and "@" not in settings.unsubscribe_mailto:
@@ -274,3 +274,8 @@ def export_issue(settings: Settings, date: dt.date, unsubscribe_text: str | None
         if "name" in locals() and os.path.exists(name):
             os.unlink(name)
     return target
+
+
+def _fields(names) -> str:
+    """The placeholders a setting may use, as written in it: {date}, {number}, ..."""
+    return ", ".join("{" + name + "}" for name in names)

@@ -96,7 +96,7 @@ def stemmer(name: str) -> Callable[[str], str]:
     return stem_english
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def language_rules(code: str) -> LanguageRules:
     """The rules for an ISO 639-1 code; English when sumy lacks stop words or a stemmer for it."""
     name = SUMY_LANGUAGES.get((code or "en").split("-")[0].lower(), "english")
