@@ -51,7 +51,7 @@ def main() -> None:
         shutil.copy(next((REPO / "articles").glob("*.txt")), work / "articles")
         templates = work / "templates"
         templates.mkdir()
-        shutil.copy(REPO / "templates" / "issue.mjml.j2", templates)
+        shutil.copy(REPO / "digest" / "templates" / "issue.mjml.j2", templates)
         os.chdir(work)
         settings = Settings(articles=work / "articles", out=work / "out", templates=templates)
         build(settings, DATE)
