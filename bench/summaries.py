@@ -43,7 +43,8 @@ from sumy.utils import get_stop_words
 
 from digest.model import Article
 from digest.summarize import summarize
-from digest.text import SumyTokenizer, split_sentences
+from digest.text import split_sentences
+from sumy_tokenizer import SumyTokenizer
 
 Row = dict[str, str]
 Method = Callable[[Row], list[str]]

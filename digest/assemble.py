@@ -1,6 +1,6 @@
 """Articles + a date window -> an Issue: read, pick the window's articles, merge, summarize, order.
 
-Reading and summarizing run in worker processes (both cores) for large folders."""
+Reading and summarizing run in worker processes (``workers``) for large folders."""
 
 from __future__ import annotations
 

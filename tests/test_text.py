@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from digest.text import SumyTokenizer, split_sentences, split_words
+from digest.text import split_sentences, split_words
 
 
 @pytest.mark.data
@@ -26,13 +26,6 @@ def test_words_keep_inner_hyphens_and_apostrophes():
         "Russia’s", "de-escalation", "it's", "94", "000", "troops",
     ]
 
-
-def test_sumy_parser_works_offline_with_our_tokenizer():
-    from sumy.parsers.plaintext import PlaintextParser
-
-    doc = PlaintextParser.from_string("One sentence here. Another one there.\n\nA new paragraph.", SumyTokenizer("en")).document
-    assert [str(s) for s in doc.sentences] == ["One sentence here.", "Another one there.", "A new paragraph."]
-    assert doc.words[:2] == ("One", "sentence")
 
 
 def test_empty_text_has_no_sentences():
