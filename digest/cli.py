@@ -294,7 +294,8 @@ def send(ctx: click.Context, date: dt.date, to: tuple[str, ...], recipients: Pat
     password from DIGEST_SMTP_PASSWORD or DIGEST_SMTP_URL, never from a file.
     A ledger beside the issue (OUT/DATE.send-ledger.sqlite) records every
     recipient, so running the same command again after a crash sends only to
-    those not yet sent. Exit code 0 when every recipient has the issue.
+    those not yet sent. Exit code 0 when every recipient has the issue; with
+    --dry-run, 0 when every message could be built (bad rows are listed).
 
     \b
     Example:

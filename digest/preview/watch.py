@@ -115,8 +115,7 @@ class Watcher:
         with self._lock:
             self._status = WatchStatus(self._status.builds + 1, error, False)
 
-    def _run(self) -> None:
-        before = snapshot(self.sources())
+    def _run(self, before: Snapshot) -> None:
         while not self._stop.wait(self.interval):
             now = snapshot(self.sources())
             if now == before:
@@ -133,7 +132,11 @@ class Watcher:
             before = snapshot(self.sources())
 
     def start(self) -> None:
-        self._thread = threading.Thread(target=self._run, name="digest-watch", daemon=True)
+        """Start watching; what changes after this returns is rebuilt."""
+        # The first snapshot is taken here, not on the thread: an edit made
+        # just after start() would otherwise be part of it and never rebuilt.
+        before = snapshot(self.sources())
+        self._thread = threading.Thread(target=self._run, args=(before,), name="digest-watch", daemon=True)
         self._thread.start()
 
     def stop(self) -> None:
