@@ -83,5 +83,5 @@ def shared_data() -> Path:
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    # python -m pytest tests/test_golden.py --update-golden  rewrites tests/golden/ (see README).
+    # python -m pytest tests/test_golden.py --update-golden  rewrites tests/golden/ (see CONTRIBUTING.md).
     parser.addoption("--update-golden", action="store_true", help="Rewrite the golden files in tests/golden/.")
