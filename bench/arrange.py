@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from digest.arrange import OTHER_SECTION, SECTIONS_MIN_STORIES, _KEYWORD, section_of  # noqa: E402
+from digest.arrange import _KEYWORD, OTHER_SECTION, SECTIONS_MIN_STORIES, section_of  # noqa: E402
 from digest.copies import remove_copies  # noqa: E402
 from digest.errors import ReadError  # noqa: E402
 from digest.model import Article, Story, Summary  # noqa: E402

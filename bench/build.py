@@ -55,7 +55,7 @@ def corpus() -> list[tuple[str, str, str]]:
     found = []
     for line in (DATA / "bbc.jsonl").read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
-        lines = [l.strip() for l in row["article"].splitlines() if l.strip()]
+        lines = [text.strip() for text in row["article"].splitlines() if text.strip()]
         found.append((lines[0], "\n\n".join(lines[1:]), "BBC News"))
     for line in (DATA / "cnndm.jsonl").read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
@@ -142,7 +142,7 @@ class PeakMemory:
             self.by_stage[self.stage] = max(self.by_stage.get(self.stage, 0), total)
             time.sleep(self._interval)
 
-    def __enter__(self) -> "PeakMemory":
+    def __enter__(self) -> PeakMemory:
         self._thread.start()
         return self
 

@@ -158,7 +158,8 @@ def main() -> None:
     print(f"load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs; "
           f"sequential baseline used {seq_cpu:.1f} s CPU (with the server)")
     print(json.dumps({"sequential_s": round(seq_time, 2), "first_s": round(first, 2), "speedup": round(speedup, 1),
-                      "second_s": round(second, 2), "cpu_first_s": round(cpu1, 1), "cpu_second_s": round(cpu2, 1), "open_max": open_max, "per_second_max": per_second,
+                      "second_s": round(second, 2), "cpu_first_s": round(cpu1, 1), "cpu_second_s": round(cpu2, 1),
+                      "open_max": open_max, "per_second_max": per_second,
                       "pages_second": pages_again, "peak_mb": round(peak_mb), "rate": args.rate}))
     shutil.rmtree(work, ignore_errors=True)
 

@@ -51,7 +51,7 @@ def main() -> None:
         shutil.copy(next((REPO / "articles").glob("*.txt")), work / "articles")
         templates = work / "templates"
         templates.mkdir()
-        shutil.copy(REPO / "templates" / "issue.mjml.j2", templates)
+        shutil.copy(REPO / "digest" / "templates" / "issue.mjml.j2", templates)
         os.chdir(work)
         settings = Settings(articles=work / "articles", out=work / "out", templates=templates)
         build(settings, DATE)
@@ -71,7 +71,8 @@ def main() -> None:
             before = json.loads(fetch(server.port, "/api/version?date=2021-12-07"))["version"]
             template = templates / "issue.mjml.j2"
             start = time.perf_counter()
-            template.write_text(template.read_text().replace("</mj-body>", "<mj-section><mj-column><mj-text>Edited</mj-text></mj-column></mj-section></mj-body>"))
+            edited = "<mj-section><mj-column><mj-text>Edited</mj-text></mj-column></mj-section></mj-body>"
+            template.write_text(template.read_text().replace("</mj-body>", edited))
             while True:
                 status = json.loads(fetch(server.port, "/api/version?date=2021-12-07"))
                 if status["version"] != before and not status["building"]:

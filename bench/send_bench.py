@@ -21,11 +21,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from smtp_server import Mailbox, smtp_server, write_issue_folder  # noqa: E402
-
 from digest.config import Settings  # noqa: E402
 from digest.send import SendOptions, build_message, load_issue, send_issue  # noqa: E402
 from digest.send.recipients import Recipient  # noqa: E402
+from smtp_server import Mailbox, smtp_server, write_issue_folder  # noqa: E402
 
 DATE = dt.date(2021, 12, 7)
 

@@ -43,7 +43,8 @@ from sumy.utils import get_stop_words
 
 from digest.model import Article
 from digest.summarize import summarize
-from digest.text import SumyTokenizer, split_sentences
+from digest.text import split_sentences
+from sumy_tokenizer import SumyTokenizer
 
 Row = dict[str, str]
 Method = Callable[[Row], list[str]]
@@ -141,7 +142,7 @@ def main() -> None:
         ]
     # Warm up (compiled regular expressions, stemmer cache) on other articles,
     # as a long-running process would be: the rates are then steady-state ones.
-    for dataset, rows, _, method in runs:
+    for dataset, _rows, _, method in runs:
         for row in (xsum if dataset != "xsum" else cnndm)[-10:]:
             method(row)
     print(f"{'data':<7}{'method':<30}{'R-1':>7}{'R-2':>7}{'R-Lsum':>8}{'articles/s':>12}")

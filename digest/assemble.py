@@ -1,6 +1,6 @@
 """Articles + a date window -> an Issue: read, pick the window's articles, merge, summarize, order.
 
-Reading and summarizing run in worker processes (both cores) for large folders."""
+Reading and summarizing run in worker processes (``workers``) for large folders."""
 
 from __future__ import annotations
 
@@ -130,7 +130,7 @@ def assemble_issue(
     stories = group_into_sections(budgeted, sections, section_hints)
     omitted = sum(1 for s in stories if s.omitted)
     progress(f"Ordered {_count(len(stories), 'story', 'stories')}: {len(stories) - omitted} shown, {omitted} left out"
-             + (f" (budget)" if omitted else ""))
+             + (" (budget)" if omitted else ""))
     return Issue(date=date, days=days, stories=tuple(stories), considered=tuple(considered))
 
 
@@ -215,7 +215,7 @@ def _lead(articles: list[Article], group: list[int]) -> int:
 class _Inline:
     """The pool interface, run in this process (small inputs, or one worker)."""
 
-    def __enter__(self) -> "_Inline":
+    def __enter__(self) -> _Inline:
         return self
 
     def __exit__(self, *_: object) -> None:

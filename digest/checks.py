@@ -113,7 +113,8 @@ def check_parity(html: str, text: str) -> Check:
         link.href for link in html_facts(html).links
         if safe_url(link.href) and link.href not in normalized and defuse_text(link.href) not in normalized
     ]
-    detail = f"{len(missing)} link(s) of the HTML missing from the text: {', '.join(missing[:5])}" if missing else "every HTML link is in the text part"
+    detail = (f"{len(missing)} link(s) of the HTML missing from the text: {', '.join(missing[:5])}" if missing
+              else "every HTML link is in the text part")
     return Check("parity", not missing, detail)
 
 

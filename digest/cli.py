@@ -6,17 +6,18 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 import click
 
 from . import __version__
 from .config import Settings, load_settings
-from .errors import DigestError, ReadError
-from .model import Article
-from .output import article_record
-from .readers import load_text, read_file
-from .send import SendOptions, export_issue, send_issue
+from .errors import DigestError
+
+# Each command imports the stages it runs, so that `digest --help` and a
+# small build do not pay for every stage's libraries.
+if TYPE_CHECKING:
+    from .model import Article
 
 FORMATS = click.Choice(["text", "json", "jsonl"])
 
@@ -108,7 +109,7 @@ def build(ctx: click.Context, date: dt.date, articles: Path | None, out: Path | 
                          templates=templates, max_stories=max_stories, word_budget=word_budget, sections=sections, workers=workers,
                          editions=editions)
     progress = (lambda _: None) if quiet else (lambda line: click.echo(line, err=True))
-    from .pipeline import build as build_issue  # the summarizer's imports (sumy, NLTK) take seconds
+    from .pipeline import build as build_issue
 
     folder = _run(lambda: build_issue(settings, date, force=force, progress=progress, since=since))
     if list_stories:
@@ -155,6 +156,9 @@ def extract(files: tuple[Path, ...], fmt: str) -> None:
       digest extract articles/*.txt
       digest extract --format jsonl page.html
     """
+    from .output import article_record
+    from .readers import read_file
+
     found, failures = _read_each(files, read_file)
     rows = [{**article_record(a), "body": a.body} for articles in found for a in articles]
 
@@ -171,6 +175,9 @@ def extract(files: tuple[Path, ...], fmt: str) -> None:
 
 
 def _clean_text_article(path: Path) -> list[Article]:
+    from .model import Article
+    from .readers import load_text
+
     return [Article(path=str(path), title=path.stem, body=load_text(path).strip())]
 
 
@@ -192,7 +199,8 @@ def summarize(files: tuple[Path, ...], bullets: int, max_words: int | None, no_e
       digest summarize --no-extract --bullets 2 --format jsonl story.txt
       digest summarize --max-words 60 articles/*.txt
     """
-    from .summarize import summarize as summarize_article  # sumy and NLTK take seconds to import
+    from .readers import read_file
+    from .summarize import summarize as summarize_article
 
     found, failures = _read_each(files, _clean_text_article if no_extract else read_file)
     rows = []
@@ -302,7 +310,8 @@ def send(ctx: click.Context, date: dt.date, to: tuple[str, ...], recipients: Pat
     records every recipient, so running the same command again after a crash
     sends only to those not yet sent. Suppressed addresses (digest
     unsubscribe, one-click requests, hard bounces) are skipped. Exit code 0
-    when every recipient has the issue.
+    when every recipient has the issue. With --dry-run,
+    0 when every message could be built (bad rows are listed).
 
     \b
     Example:
@@ -310,6 +319,8 @@ def send(ctx: click.Context, date: dt.date, to: tuple[str, ...], recipients: Pat
       DIGEST_SMTP_URL=smtp://apikey:SECRET@smtp.sendgrid.net:587 \\
         digest send --date 2021-12-07 --recipients subscribers.csv --rate 10
     """
+    from .send import SendOptions, send_issue
+
     settings = _settings(ctx, out=out, send_rate=rate, state_dir=state_dir)
     options = SendOptions(to=to, recipients_file=recipients, dry_run=dry_run, insecure=insecure, force=force,
                           resend_unknown=resend_unknown, retry_failed=retry_failed)
@@ -348,6 +359,8 @@ def export(ctx: click.Context, date: dt.date, out: Path | None, unsubscribe_text
       digest export --date 2021-12-07 --unsubscribe '*|UNSUB|*'
       digest export --date 2021-12-07 --output issue.eml
     """
+    from .send import export_issue
+
     settings = _settings(ctx, out=out, state_dir=state_dir)
     click.echo(_run(lambda: export_issue(settings, date, unsubscribe_text=unsubscribe_text, target=output, force=force)))
 

@@ -40,12 +40,12 @@ class Settings:
     bullets: int = 3
     #: Words per story summary (lede and bullets together); None: no limit.
     max_words: int | None = None
-    # Assembling (issue 8): story budget, word budget, sections, worker processes.
+    # Assembling: story budget, word budget, sections, worker processes.
     max_stories: int | None = None
     word_budget: int | None = None
     sections: str = "auto"
     workers: int | None = None
-    # Email (issue 5): the issue's colours per scheme, and the HTML size budget.
+    # Email: the issue's colours per scheme, and the HTML size budget.
     color_text: str = "#1b1b1f"
     color_background: str = "#ffffff"
     color_accent: str = "#0b57d0"

@@ -63,7 +63,7 @@ class Story:
     #: Short stable id from the lead article (its URL, else its path); edition files name stories by it.
     id: str = ""
     #: What the edition file changed in this story (see digest/edition.py).
-    edits: tuple["Edit", ...] = ()
+    edits: tuple[Edit, ...] = ()
     #: Other reports of the event by outlets already credited (the lead's or one in ``also``):
     #: in issue.json, never in the email's "Also reported by" list.
     same_outlet: tuple[Article, ...] = ()
@@ -95,7 +95,7 @@ class Issue:
     intro: str = ""
     subject: str | None = None
     #: What the edition file did, when there is one.
-    edition: "EditionSummary | None" = None
+    edition: EditionSummary | None = None
 
     @property
     def shown(self) -> tuple[Story, ...]:

@@ -13,8 +13,8 @@ from .edition import edit_issue, edition_path, load_edition
 from .errors import DigestError, IssueExistsError, NoArticlesError
 from .output import write_issue
 from .placeholders import unsubscribe_mailbox, web_version
-from .state import move_legacy_files, out_problems, save_email
 from .render import render_issue
+from .state import move_legacy_files, out_problems, save_email
 
 
 def _quiet(_: str) -> None:

@@ -29,7 +29,7 @@ ANY_PLACEHOLDER = re.compile(PLACEHOLDER.pattern + "|" + re.escape(UNSUBSCRIBE_E
 WORD_JOINER = "\u2060"
 
 
-def unsubscribe_mailbox(settings: "Settings") -> str:
+def unsubscribe_mailbox(settings: Settings) -> str:
     """Where a mailto unsubscribe goes: ``unsubscribe_mailto``, else the sender."""
     return settings.unsubscribe_mailto or settings.sender
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import importlib.resources
+import re
 import textwrap
 from pathlib import Path
 from typing import Any, Callable
@@ -313,6 +314,7 @@ def render_mjml(issue: Issue, settings: Settings) -> str:
 def render_html(issue: Issue, settings: Settings) -> str:
     """The issue as email HTML."""
     mjml_source = render_mjml(issue, settings)
+    check_mjml_tags(mjml_source, settings.templates)
     try:
         return mjml2html(mjml_source, disable_comments=True, fonts={})
     except ValueError as exc:
@@ -360,3 +362,42 @@ def render_issue(issue: Issue, settings: Settings, progress: Callable[[str], Non
         progress(f"Warning: {warning}")
     progress(image_summary(issue, settings.images))
     return issue, html, text
+
+
+#: Every tag of MJML 4 (mjml.io/documentation); the compiler copies any other
+#: <mj-...> tag into the HTML unchanged, where no email client shows it.
+MJML_TAGS = frozenset({
+    "mjml", "mj-head", "mj-body", "mj-include", "mj-attributes", "mj-all", "mj-class", "mj-breakpoint", "mj-font",
+    "mj-html-attributes", "mj-html-attribute", "mj-selector", "mj-preview", "mj-style", "mj-title", "mj-accordion",
+    "mj-accordion-element", "mj-accordion-title", "mj-accordion-text", "mj-button", "mj-carousel", "mj-carousel-image",
+    "mj-column", "mj-divider", "mj-group", "mj-hero", "mj-image", "mj-navbar", "mj-navbar-link", "mj-raw",
+    "mj-section", "mj-social", "mj-social-element", "mj-spacer", "mj-table", "mj-text", "mj-wrapper",
+})
+_MJML_TAG = re.compile(r"</?(mj-[A-Za-z0-9-]*)")
+
+
+def check_mjml_tags(mjml_source: str, user_templates: Path | None) -> None:
+    """Refuse MJML with a tag MJML does not know (a typo such as ``<mj-txt>`` in a template).
+
+    Article text is escaped before it reaches the MJML, so only a template can
+    put a tag there; the error names the user's template that holds it.
+    """
+    unknown = sorted({tag.lower() for tag in _MJML_TAG.findall(mjml_source)} - MJML_TAGS)
+    if not unknown:
+        return
+    tag = unknown[0]
+    where = HTML_TEMPLATE
+    if user_templates is not None and user_templates.is_dir():
+        holders = sorted(path for path in user_templates.rglob("*") if path.is_file() and _holds_tag(path, tag))
+        if holders:
+            where = ", ".join(str(path) for path in holders)
+    also = f" (and {', '.join(f'<{t}>' for t in unknown[1:])})" if len(unknown) > 1 else ""
+    raise TemplateError(f"template {where}: unknown MJML tag <{tag}>{also}; MJML would pass it into the HTML "
+                        "unchanged, where no email client shows it")
+
+
+def _holds_tag(path: Path, tag: str) -> bool:
+    try:
+        return f"<{tag}" in path.read_text(encoding="utf-8", errors="replace").lower()
+    except OSError:
+        return False

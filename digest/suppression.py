@@ -44,7 +44,7 @@ def address_key(raw: str) -> str:
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ class SuppressionList:
     def close(self) -> None:
         self._db.close()
 
-    def __enter__(self) -> "SuppressionList":
+    def __enter__(self) -> SuppressionList:
         return self
 
     def __exit__(self, *_: object) -> None:

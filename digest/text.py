@@ -1,4 +1,4 @@
-"""Offline sentence and word splitting, and the bridge into sumy.
+"""Offline sentence and word splitting.
 
 Sentences come from pysbd, a rule-based splitter whose rules ship inside the
 pip package (no data download; 47 of the 48 "Golden Rules" in
@@ -21,10 +21,6 @@ pip package (no data download; 47 of the 48 "Golden Rules" in
 On news text most pieces are plain, which makes splitting 10-20x faster with
 pysbd's answers (``bench/sentences.py`` prints both figures). Languages whose
 sentences end in other marks ("。", "।", "؟", "։") go to pysbd directly.
-
-sumy's own ``Tokenizer`` needs NLTK's punkt data, which cannot be downloaded
-at run time, so :class:`SumyTokenizer` gives sumy the same interface backed by
-these functions.
 """
 
 from __future__ import annotations
@@ -83,13 +79,13 @@ _PLAIN_WORD = re.compile(
 _FAST_LANGUAGES = frozenset({"bg", "da", "de", "en", "es", "fr", "it", "kk", "nl", "pl", "ru", "sk"})
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _segmenter(language: str) -> pysbd.Segmenter:
     code = language if language in LANGUAGE_CODES else "en"
     return pysbd.Segmenter(language=code, clean=False)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _abbreviations(language: str) -> tuple[frozenset[str], frozenset[str]]:
     """pysbd's abbreviations for the language, and those that only ever stand
     before a name ("Mr.", "Dr."), lower case without the final dot."""
@@ -161,19 +157,3 @@ def split_words(text: str) -> list[str]:
     """Words of a sentence: runs of letters and digits, with inner hyphens and apostrophes."""
     return _WORD.findall(text)
 
-
-class SumyTokenizer:
-    """sumy's tokenizer interface (``language``, ``to_sentences``, ``to_words``), offline."""
-
-    def __init__(self, language: str = "en") -> None:
-        self._language = language
-
-    @property
-    def language(self) -> str:
-        return self._language
-
-    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
-        return tuple(split_sentences(paragraph, self._language))
-
-    def to_words(self, sentence: str) -> tuple[str, ...]:
-        return tuple(split_words(sentence))

@@ -52,7 +52,7 @@ def _mac(secret: str, list_id: str, email: str, day: str) -> str:
 
 def make_token(email: str, secret: str, list_id: str, issued: dt.date | None = None) -> str:
     """The token for ``email`` on list ``list_id``, issued on ``issued`` (default: today, UTC)."""
-    day = (issued or dt.datetime.now(dt.timezone.utc).date()).strftime("%Y%m%d")
+    day = (issued or dt.datetime.now(dt.UTC).date()).strftime("%Y%m%d")
     return f"{day}.{_mac(secret, list_id, email, day)}"
 
 
@@ -65,7 +65,7 @@ def check_token(token: str, email: str, secret: str, list_id: str, today: dt.dat
         issued = dt.datetime.strptime(day, "%Y%m%d").date()
     except ValueError:
         return False
-    today = today or dt.datetime.now(dt.timezone.utc).date()
+    today = today or dt.datetime.now(dt.UTC).date()
     if not issued <= today + dt.timedelta(days=1) or (today - issued).days > TOKEN_DAYS:
         return False
     return hmac.compare_digest(mac, _mac(secret, list_id, email, day))
@@ -83,7 +83,7 @@ def _page(start_response: StartResponse, title: str, inner: str) -> list[bytes]:
             "<meta name=\"viewport\" content=\"width=device-width\">"
             f"<meta name=\"robots\" content=\"noindex\"><title>{html.escape(title)}</title></head>"
             f"<body style=\"font-family:sans-serif;max-width:32em;margin:3em auto;padding:0 1em\">{inner}</body></html>"
-            ).encode("utf-8")
+            ).encode()
     start_response("200 OK", [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(body))),
                               ("Cache-Control", "no-store"), ("X-Content-Type-Options", "nosniff"),
                               ("Referrer-Policy", "no-referrer"),
@@ -152,7 +152,7 @@ class UnsubscribeApp:
             return None
         try:
             raw = environ["wsgi.input"].read(length) if length else b""
-        except (OSError, socket.timeout):
+        except (TimeoutError, OSError):
             return None
         return parse_qs(raw.decode("utf-8", "replace"), keep_blank_values=True)
 

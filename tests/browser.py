@@ -1,15 +1,14 @@
 """A real headless Chromium for the tests (Debian's chromium + chromium-driver, via Selenium).
 
-``ensure_chromium()`` installs the Debian packages when they are missing (CI
-runs as root on a fresh machine); ``open_browser()`` starts a headless
-Chromium with the flags this closed network needs.
+Tests that use it are marked ``browser``; the packages are installed by the
+set-up step (``.ci/setup``, see CONTRIBUTING.md), not by the tests.
+``open_browser()`` starts a headless Chromium with the flags this closed
+network needs.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,22 +20,20 @@ CHROMEDRIVER = Path("/usr/bin/chromedriver")
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
 
-def ensure_chromium() -> None:
-    if CHROMIUM.exists() and CHROMEDRIVER.exists():
-        return
-    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    subprocess.run(["apt-get", "update", "-qq"], check=True, env=env, capture_output=True)
-    subprocess.run(["apt-get", "install", "-y", "-qq", "chromium", "chromium-driver"],
-                   check=True, env=env, capture_output=True)
+def chromium_missing() -> str | None:
+    """Why the browser tests cannot run here, or None when Chromium and chromedriver are there."""
+    for path in (CHROMIUM, CHROMEDRIVER):
+        if not path.exists():
+            return f"{path} not found: install chromium and chromium-driver (see CONTRIBUTING.md, set-up)"
+    return None
 
 
 @contextmanager
-def open_browser(width: int = 1024, height: int = 800) -> Iterator["object"]:
+def open_browser(width: int = 1024, height: int = 800) -> Iterator[object]:
     """A Selenium Chrome driver for headless Debian Chromium; quits on exit."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
-    ensure_chromium()
     profile = tempfile.mkdtemp(prefix="digest-chromium-")
     options = webdriver.ChromeOptions()
     options.binary_location = str(CHROMIUM)

@@ -72,7 +72,8 @@ def write_edition(tmp_path: Path, text: str, date: dt.date = DATE) -> Path:
 
 def build_with(tmp_path: Path, lines: list[str] | None = None, **values: object) -> tuple[dict, str, str]:
     """Build the issue (replacing it) and return its manifest, HTML and text."""
-    folder = build(settings(tmp_path, **values), DATE, force=True, progress=(lines.append if lines is not None else lambda _: None))
+    folder = build(settings(tmp_path, **values), DATE, force=True,
+                   progress=(lines.append if lines is not None else lambda _: None))
     return (json.loads((folder / "issue.json").read_text()), (folder / "index.html").read_text(),
             (folder / "index.txt").read_text())
 

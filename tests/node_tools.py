@@ -1,14 +1,15 @@
 """The reference MJML (``mjml --validate``) and html-validate, from the npm registry.
 
-``node_tool(name)`` installs the pinned packages with npm into the ignored
-folder ``.cache/node-tools/`` the first time a test needs them (node and npm
-must be on the machine), then returns the path of the tool's executable.
+The set-up step (``.ci/setup``, see CONTRIBUTING.md) installs the pinned
+packages with npm into the ignored folder ``.cache/node-tools/``; tests that
+use them are marked ``node``. ``node_tool(name)`` returns the path of a tool's
+executable.
 """
 
 from __future__ import annotations
 
-import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -19,17 +20,37 @@ PACKAGES = ("mjml@4.15.3", "html-validate@9.7.1")
 HTML_VALIDATE_CONFIG = REPO / ".htmlvalidate.json"
 
 
+TOOLS = ("mjml", "html-validate")
+
+
 def node_tool(name: str) -> Path:
-    """The executable ``name`` of the pinned npm packages, installed when missing."""
+    """The executable ``name`` of the pinned npm packages."""
     executable = NODE_TOOLS / "node_modules" / ".bin" / name
-    if not executable.exists():
-        npm = shutil.which("npm")
-        assert npm, "npm is needed to install the reference MJML and html-validate"
-        NODE_TOOLS.mkdir(parents=True, exist_ok=True)
-        subprocess.run([npm, "install", "--prefix", str(NODE_TOOLS), "--no-audit", "--no-fund", "--silent",
-                        "--no-save", *PACKAGES], check=True, capture_output=True, timeout=600)
-    assert executable.exists(), f"{name} was not installed into {NODE_TOOLS}"
+    assert executable.exists(), f"{name} is not installed in {NODE_TOOLS}: run .ci/setup (see CONTRIBUTING.md)"
     return executable
+
+
+def node_tools_missing() -> str | None:
+    """Why the node tests cannot run here, or None when the tools are installed."""
+    for name in TOOLS:
+        if not (NODE_TOOLS / "node_modules" / ".bin" / name).exists():
+            return f"{name} not found in {NODE_TOOLS}: run .ci/setup (see CONTRIBUTING.md, set-up)"
+    return None
+
+
+def install() -> None:
+    """Install the pinned packages into NODE_TOOLS (node and npm must be on the machine)."""
+    NODE_TOOLS.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["npm", "install", "--prefix", str(NODE_TOOLS), "--no-audit", "--no-fund", "--silent",
+                    "--no-save", *PACKAGES], check=True, timeout=600)
+
+
+if __name__ == "__main__":  # the set-up step: python tests/node_tools.py [--check]
+    if "--check" not in sys.argv[1:]:
+        install()
+    missing = node_tools_missing()
+    if missing:
+        sys.exit(missing)
 
 
 def mjml_validate(*files: Path) -> subprocess.CompletedProcess:

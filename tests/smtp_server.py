@@ -88,7 +88,8 @@ class Mailbox:
             return action
         with self.lock:
             self.tls.append(server.transport.get_extra_info("sslcontext") is not None)
-            self.received.append(Received(envelope.mail_from, list(envelope.rcpt_tos), envelope.original_content or envelope.content))
+            content = envelope.original_content or envelope.content
+            self.received.append(Received(envelope.mail_from, list(envelope.rcpt_tos), content))
             stored = len(self.received)
         if self.after_store:
             self.after_store(stored)

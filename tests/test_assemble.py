@@ -8,9 +8,9 @@ import json
 from pathlib import Path
 
 import pytest
-from assemble_data import ARPAIO, MOSQUE, write_article, write_cluster
 from click.testing import CliRunner
 
+from assemble_data import ARPAIO, MOSQUE, write_article, write_cluster
 from digest.arrange import OTHER_SECTION, apply_budgets, group_into_sections, keyword_section
 from digest.assemble import assemble_issue
 from digest.cli import main
@@ -40,6 +40,7 @@ def manifest(out: Path, date: dt.date = DAY) -> dict:
     return json.loads((out / date.isoformat() / "issue.json").read_text(encoding="utf-8"))
 
 
+@pytest.mark.data
 def test_same_event_reports_become_one_story_with_the_lead_first(news, tmp_path):
     result = run("build", "--date", DAY.isoformat(), "--days", "2", "--articles", str(news), "-q")
     assert result.exit_code == 0, result.output
@@ -56,6 +57,7 @@ def test_same_event_reports_become_one_story_with_the_lead_first(news, tmp_path)
     assert by_path and all(s["shown"] for s in stories)
 
 
+@pytest.mark.data
 def test_reports_weeks_apart_stay_separate_stories_in_a_long_window(tmp_path):
     # The same three reports, copied with dates three weeks later: in a 30-day window the
     # dates tell the merger they are two events (the text alone would merge all six).
@@ -68,6 +70,7 @@ def test_reports_weeks_apart_stay_separate_stories_in_a_long_window(tmp_path):
     assert groups == [["early"] * 3, ["late"] * 3]
 
 
+@pytest.mark.data
 def test_order_is_by_sources_then_centrality_with_a_stable_tie_break(news):
     issue = assemble_issue(news, DAY, days=2)
     counts = [1 + len(s.also) for s in issue.stories]
@@ -75,6 +78,7 @@ def test_order_is_by_sources_then_centrality_with_a_stable_tie_break(news):
     assert [s.article.path for s in issue.stories] == [s.article.path for s in assemble_issue(news, DAY, days=2).stories]
 
 
+@pytest.mark.data
 def test_max_stories_keeps_the_rest_in_the_manifest_with_the_reason(news, tmp_path):
     assert run("build", "--date", DAY.isoformat(), "--days", "2", "--articles", str(news), "--max-stories", "1",
                "-q").exit_code == 0
@@ -109,6 +113,7 @@ def test_sections_from_the_source_then_keywords_and_off():
     assert keyword_section(sport) == "Sport"
 
 
+@pytest.mark.data
 def test_since_builds_everything_from_that_day_and_says_when_nothing_is_new(news, tmp_path):
     out = tmp_path / "out"
     result = run("build", "--date", DAY.isoformat(), "--since", (DAY - dt.timedelta(days=1)).isoformat(),
@@ -126,6 +131,7 @@ def test_since_builds_everything_from_that_day_and_says_when_nothing_is_new(news
     assert manifest(out, later)["window"]["start"] == "2021-12-08"
 
 
+@pytest.mark.data
 def test_progress_lines_per_stage_on_stderr_and_none_with_quiet(news):
     loud = run("build", "--date", DAY.isoformat(), "--days", "2", "--articles", str(news), "--out", "a")
     assert "Read 7 articles: 7 in the window" in loud.stderr
@@ -134,6 +140,7 @@ def test_progress_lines_per_stage_on_stderr_and_none_with_quiet(news):
     assert quiet.stderr == ""
 
 
+@pytest.mark.data
 def test_builds_are_byte_identical_and_numbers_stay_stable(news, tmp_path):
     def build(out: str, date: dt.date, *extra: str) -> None:
         result = run("build", "--date", date.isoformat(), "--days", "2", "--articles", str(news), "--out", out,

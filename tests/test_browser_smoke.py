@@ -1,9 +1,12 @@
 """The sample issue in a real headless Chromium: it loads, and nothing scrolls sideways on a phone."""
 
+import pytest
 from click.testing import CliRunner
 
 from browser import open_browser, screenshot, set_viewport
 from digest.cli import main
+
+pytestmark = pytest.mark.browser
 
 
 def test_sample_issue_renders_in_chromium(articles, tmp_path):

@@ -132,7 +132,8 @@ def test_extract_jsonl(articles):
 
 def test_extract_reports_bad_file_and_goes_on(articles, tmp_path):
     (tmp_path / "empty.txt").write_text("")
-    result = CliRunner().invoke(main, ["extract", "--format", "jsonl", str(tmp_path / "empty.txt"), str(next(articles.iterdir()))])
+    result = CliRunner().invoke(main, ["extract", "--format", "jsonl", str(tmp_path / "empty.txt"),
+                                       str(next(articles.iterdir()))])
     assert result.exit_code == 1
     assert "empty.txt: empty file" in result.stderr
     assert json.loads(result.stdout)["source"] == "Al Jazeera"

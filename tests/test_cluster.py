@@ -6,10 +6,12 @@ import datetime as dt
 from dataclasses import replace
 
 import numpy as np
-from assemble_data import ARPAIO, BLUMENTHAL, MOSQUE, rows
+import pytest
 
-from digest.cluster import (CONTRAST_P, MAX_DATE_GAP, Document, _Evidence, _vectors, contrast, group_same_event,
-                            merge_same_event)
+from assemble_data import ARPAIO, BLUMENTHAL, MOSQUE, rows
+from digest.cluster import CONTRAST_P, MAX_DATE_GAP, Document, _Evidence, _vectors, contrast, group_same_event, merge_same_event
+
+pytestmark = pytest.mark.data
 
 
 def docs_of(*clusters: str) -> tuple[list[Document], list[str]]:

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from digest.readers import read_article
-from digest.readers.dates import copyright_year, find_dates, numeric_order
+from digest.readers.dates import copyright_year, find_date, find_dates, is_dateline, numeric_order
 from test_readers_plaintext import AFTER, BODY, NAV
 
 NOV_19 = dt.date(2019, 11, 19)
@@ -153,3 +153,20 @@ def test_non_english_page_reads_numeric_dates_day_first(tmp_path):
         "desviados pela nova travessia dois quilômetros rio acima, o que acrescenta cerca de seis minutos à viagem.",
     ]) + "\n")
     assert read_article(path).date == dt.date(2018, 10, 5)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("7 Dec 2021", dt.date(2021, 12, 7)),
+    ("Published December 7, 2021", dt.date(2021, 12, 7)),
+    ("Updated 2021-12-07T10:00", dt.date(2021, 12, 7)),
+    ("Tue 7th Dec. 2021 10.02 GMT", dt.date(2021, 12, 7)),
+    ("31 Feb 2021", None),
+    ("no date here", None),
+])
+def test_find_date(text, expected):
+    assert find_date(text) == expected
+
+
+def test_dateline_is_short():
+    assert is_dateline("7 Dec 2021")
+    assert not is_dateline("On 7 Dec 2021 the president of the United States said that talks had gone well.")

@@ -13,8 +13,7 @@ from click.testing import CliRunner
 from digest.cli import main
 from digest.errors import EditionError
 from digest.pipeline import build
-from edition_data import (DATE, STORIES, build_with, ids, settings, shown_titles, write_edition, write_stories,
-                          write_story)
+from edition_data import DATE, STORIES, build_with, ids, settings, shown_titles, write_edition, write_stories, write_story
 
 HARBOUR, CHIPS, GLACIER, LIBRARY = (STORIES[n][0] for n in ("harbour.md", "chips.md", "glacier.md", "library.md"))
 
@@ -161,7 +160,8 @@ Good morning. **Four stories** today; see [our survey](https://example.com/surve
     assert "\n- the cup final\n- a glacier\n" in text
     # The intro comes before the first story in both parts.
     first = shown_titles(manifest)[0]
-    assert html.index('<div class="intro"') < html.index('<div class="story"') < html.index(first, html.index('<div class="story"'))
+    story = html.index('<div class="story"')
+    assert html.index('<div class="intro"') < story < html.index(first, story)
     assert text.index("Good morning.") < text.index(first)
     assert manifest["warnings"] == []
 
@@ -237,7 +237,7 @@ def test_an_unknown_id_names_it_and_lists_the_valid_ones(base, tmp_path):
     write_edition(tmp_path, 'order = ["deadbeef"]\n[stories.cafe0000]\nlede = "x"\n')
     message = build_error(tmp_path)
     assert "'deadbeef' (order)" in message and "'cafe0000' ([stories.cafe0000])" in message
-    for title, story_id in ids(base).items():
+    for story_id in ids(base).values():
         assert story_id in message
     # And from the command line: one line, exit code 1, no traceback.
     result = CliRunner().invoke(main, ["build", "--date", DATE.isoformat(), "--force", "--articles",
@@ -302,7 +302,7 @@ def test_an_edition_inside_the_output_folder_is_refused(base, tmp_path):
 
 def test_an_id_of_another_report_of_the_story_still_finds_it(tmp_path):
     """When a better report joins a story and leads it, the file's id (the old lead's) still works."""
-    from digest.edition import apply_edition, article_id, assign_ids, Edition, StoryEdit
+    from digest.edition import Edition, StoryEdit, apply_edition, article_id, assign_ids
     from digest.model import Article, Issue, Story, Summary
 
     old = Article(path=str(tmp_path / "articles" / "a.txt"), title="Old lead", body="x", url="https://a.example/1")

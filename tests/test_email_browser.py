@@ -14,6 +14,8 @@ from digest.config import Settings
 from digest.render import render_issue
 from email_issues import FULL, variants
 
+pytestmark = [pytest.mark.browser, pytest.mark.data]
+
 #: Every element with text of its own that is rendered, with its text colour and
 #: the first non-transparent background behind it.
 TEXT_COLOURS = """

@@ -11,8 +11,10 @@ from digest.checks import GMAIL_CLIP_BYTES
 from digest.cli import main
 from digest.config import Settings
 from digest.fitting import SIZE_OMITTED, keep_first
-from digest.render import MORE_LISTED, render_html, render_issue, render_text
+from digest.render import MORE_LISTED, render_html, render_issue
 from email_issues import FULL, bbc_articles, bbc_issue, visible_text
+
+pytestmark = pytest.mark.data
 
 
 @pytest.mark.parametrize("count", [1, 10, 30])

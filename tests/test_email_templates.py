@@ -8,7 +8,7 @@ import pytest
 from digest.checks import check_issue
 from digest.config import Settings
 from digest.render import render_html, render_text
-from email_issues import FULL, bbc_issue, feature_issue, parse_html, variants, visible_text
+from email_issues import FULL, VARIANT_NAMES, bbc_issue, feature_issue, parse_html, variant, visible_text
 
 
 @pytest.fixture(scope="module")
@@ -23,6 +23,7 @@ def test_masthead_has_name_date_and_number(features_html):
     assert "<title>Harbour Weekly, Tuesday 7 December 2021</title>" in features_html
 
 
+@pytest.mark.data
 def test_preheader_lists_the_top_stories_and_is_padded():
     html = render_html(bbc_issue(10), Settings())
     hidden = re.search(r'<body[^>]*><div style="display:none;[^"]*">(.*?)</div>', html).group(1)
@@ -31,6 +32,7 @@ def test_preheader_lists_the_top_stories_and_is_padded():
     assert hidden.count("\u034f\u00a0") >= 80  # keeps the body text out of the inbox preview
 
 
+@pytest.mark.data
 def test_headings_are_in_order_with_and_without_sections(features_html):
     for html in (features_html, render_html(bbc_issue(10), Settings())):
         levels = [level for level, _ in parse_html(html).headings]
@@ -50,6 +52,7 @@ def test_sections_group_consecutive_stories(features_html):
     assert politics < text.index("Story number 2 makes", politics) < text.index("Science")
 
 
+@pytest.mark.data
 def test_contents_list_only_from_four_stories():
     assert "In this issue" in visible_text(render_html(bbc_issue(10), Settings()))
     three = dataclasses.replace(bbc_issue(10), stories=bbc_issue(10).stories[:3])
@@ -107,10 +110,10 @@ def test_colours_come_from_the_settings():
     assert "color:#7a1f1f" in html and "#ffb4a9!important" in html and "background:#101010!important" in html
 
 
-@pytest.mark.parametrize("name", list(variants()))
+@pytest.mark.parametrize("name", VARIANT_NAMES)
 def test_checks_pass_on_every_variant(name):
     settings = Settings(**FULL)
-    issue = variants()[name]
+    issue = variant(name)
     html, text = render_html(issue, settings), render_text(issue, settings)
     failed = [check for check in check_issue(html, text) if not check.ok]
     assert not failed, failed

@@ -1,6 +1,5 @@
 """The email validates with the reference tools: ``mjml --validate`` and html-validate."""
 
-import dataclasses
 
 import pytest
 
@@ -8,6 +7,8 @@ from digest.config import Settings
 from digest.render import render_html, render_mjml
 from email_issues import FULL, bbc_issue, variants
 from node_tools import html_validate, mjml_validate
+
+pytestmark = pytest.mark.node
 
 
 def _cases():
@@ -35,6 +36,7 @@ def built(tmp_path_factory):
     return folder, files
 
 
+@pytest.mark.data
 def test_every_template_path_validates_with_the_reference_mjml(built):
     folder, names = built
     result = mjml_validate(*(folder / f"{name}.mjml" for name in names))
@@ -47,12 +49,14 @@ def test_reference_mjml_rejects_a_broken_template(tmp_path):
     assert result.returncode != 0 and "mj-text cannot be used inside mj-body" in result.stdout + result.stderr
 
 
+@pytest.mark.data
 def test_html_passes_html_validate(built):
     folder, names = built
     result = html_validate(*(folder / f"{name}.html" for name in names))
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.data
 def test_html_validate_catches_headings_out_of_order(tmp_path):
     # The email configuration still checks what matters: here, a heading level skipped.
     issue = bbc_issue(1)

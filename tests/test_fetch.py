@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-import web_server
-from web_server import Site, rss, serve
 
+import web_server
 from digest import __version__
 from digest.cli import main
 from digest.config import load_settings
@@ -23,6 +22,7 @@ from digest.fetch.run import run
 from digest.fetch.state import FetchState
 from digest.readers import read_file
 from digest.readers.source import known_publisher
+from web_server import Site, rss, serve
 
 #: Pages from ../shared/data/pages whose publisher is a well-known one (so the outlet is checkable).
 PAGE_IDS = ("06e5123e4ef7cfb4", "08f793762792bd25", "14cc2a0ca59c62a8", "156770d676ce7990", "c7e39ac49fa1235f")

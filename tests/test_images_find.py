@@ -56,7 +56,7 @@ def test_real_pages_with_an_og_image_get_it(shared_data):
     assert not wrong, wrong
     assert len(absolute) >= 80
     # Relative og:image URLs (two pages) need the page's URL, which those pages do not give: no image.
-    for path, html, og in pages:
+    for _path, html, og in pages:
         if not og.startswith(("http://", "https://", "//")):
             assert image_from_html(html, None, "A headline") is None
             image = image_from_html(html, "https://www.example.com/news/a/page.html", "A headline")
@@ -188,28 +188,29 @@ def test_image_url_policy(raw, base, expected):
     assert image_url(raw, base) == expected
 
 
-FEED = """<?xml version="1.0"?>
+FEED = f"""<?xml version="1.0"?>
 <rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/" xmlns:content="http://purl.org/rss/1.0/modules/content/">
 <channel><title>Example News</title><link>https://www.example.com/</link>
 <item><title>With media content</title><link>https://www.example.com/news/1</link>
-<pubDate>Tue, 19 Nov 2019 10:00:00 GMT</pubDate><description>{body}</description>
+<pubDate>Tue, 19 Nov 2019 10:00:00 GMT</pubDate><description>{BODY}</description>
 <media:content url="https://www.example.com/video.mp4" medium="video"/>
 <media:content url="https://www.example.com/one.jpg" medium="image" width="1024" height="576"/></item>
 <item><title>With a thumbnail</title><link>https://www.example.com/news/2</link>
-<pubDate>Tue, 19 Nov 2019 10:00:00 GMT</pubDate><description>{body}</description>
+<pubDate>Tue, 19 Nov 2019 10:00:00 GMT</pubDate><description>{BODY}</description>
 <media:thumbnail url="https://www.example.com/two.jpg" width="640" height="360"/></item>
 <item><title>With an enclosure</title><link>https://www.example.com/news/3</link>
-<pubDate>Tue, 19 Nov 2019 10:00:00 GMT</pubDate><description>{body}</description>
+<pubDate>Tue, 19 Nov 2019 10:00:00 GMT</pubDate><description>{BODY}</description>
 <enclosure url="https://www.example.com/podcast.mp3" type="audio/mpeg" length="1"/>
 <enclosure url="/three.jpg" type="image/jpeg" length="1"/></item>
 <item><title>With a figure in the content</title><link>https://www.example.com/news/4</link>
-<pubDate>Tue, 19 Nov 2019 10:00:00 GMT</pubDate><description>{body}</description>
-<content:encoded><![CDATA[<p>{body}</p><figure><img src="https://www.example.com/four.jpg" alt="Four"></figure><p>{body}</p>]]></content:encoded></item>
+<pubDate>Tue, 19 Nov 2019 10:00:00 GMT</pubDate><description>{BODY}</description>
+<content:encoded><![CDATA[<p>{BODY}</p>\
+<figure><img src="https://www.example.com/four.jpg" alt="Four"></figure><p>{BODY}</p>]]></content:encoded></item>
 <item><title>With a bad thumbnail</title><link>https://www.example.com/news/5</link>
-<pubDate>Tue, 19 Nov 2019 10:00:00 GMT</pubDate><description>{body}</description>
+<pubDate>Tue, 19 Nov 2019 10:00:00 GMT</pubDate><description>{BODY}</description>
 <media:thumbnail url="javascript:alert(1)"/></item>
 </channel></rss>
-""".format(body=BODY)
+"""
 
 
 def test_feed_entries_media_thumbnails_enclosures_and_content_images(tmp_path):

@@ -11,8 +11,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import SHARED_DATA
 
+from conftest import SHARED_DATA
 from digest.arrange import OTHER_SECTION, is_opinion, keyword_section, section_of, url_section
 from digest.assemble import assemble_issue, credited_once, outlet_key
 from digest.copies import remove_copies, url_key

@@ -14,7 +14,7 @@ def test_wheel_ships_the_templates(tmp_path):
     names = zipfile.ZipFile(wheel).namelist()
     assert "digest/templates/issue.mjml.j2" in names
     assert "digest/templates/issue.txt.j2" in names
-    for partial in (REPO / "templates").glob("*.j2"):  # the partials the two templates include
+    for partial in (REPO / "digest" / "templates").glob("*.j2"):  # the partials the two templates include
         assert f"digest/templates/{partial.name}" in names
     assert "digest/cli.py" in names
 

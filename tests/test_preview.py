@@ -213,7 +213,8 @@ def test_port_in_use_is_one_clear_error(articles, tmp_path):
 def test_no_issue_yet_is_one_clear_error(tmp_path):
     result = CliRunner().invoke(main, ["preview", "--no-open", "--port", "0"])
     assert result.exit_code == 1
-    assert result.output.strip() == "Error: no issue in out yet; build one with digest build --date YYYY-MM-DD, or pass --date to build it now"
+    assert result.output.strip() == ("Error: no issue in out yet; build one with digest build --date YYYY-MM-DD, "
+                                     "or pass --date to build it now")
 
 
 def test_a_failed_first_build_is_one_clear_error(articles):

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
 from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from browser import open_browser, screenshot
 from preview_helpers import SAMPLE_TITLE, build_issue, running
+
+pytestmark = pytest.mark.browser
 
 FRAME_BACKGROUND = """
 const doc = document.getElementById('frame').contentDocument;

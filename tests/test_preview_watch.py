@@ -84,3 +84,30 @@ def test_watch_rebuilds_when_an_article_changes(articles, tmp_path):
         edit(article, article.read_text().replace("Biden urges Putin", "Biden presses Putin", 1))
         wait_for(lambda: "Biden presses Putin" in get(server, "/out/2021-12-07/index.html")[2].decode())
         assert wait_for(lambda: (v := version(server))["version"] != first["version"] and not v["building"] and v)
+
+
+def test_an_edit_just_after_start_is_rebuilt_however_late_the_thread_runs(articles, tmp_path, monkeypatch):
+    import threading
+
+    from digest.preview import watch
+
+    out = build_issue(tmp_path)
+    taken = watch.snapshot
+
+    def slow_off_the_main_thread(paths):
+        # A loaded machine: the watcher's thread gets the CPU only well after start() returned.
+        if threading.current_thread() is not threading.main_thread():
+            time.sleep(0.5)
+        return taken(paths)
+
+    monkeypatch.setattr(watch, "snapshot", slow_off_the_main_thread)
+    watcher = Watcher(SAMPLE_DATE, out, lambda: load_settings(), interval=0.1)
+    article = next(articles.iterdir())
+    watcher.start()
+    try:
+        edit(article, article.read_text().replace("Biden urges Putin", "Biden presses Putin", 1))
+        wait_for(lambda: watcher.status.builds >= 1 and not watcher.status.building)
+    finally:
+        watcher.stop()
+    assert watcher.status.error is None
+    assert "Biden presses Putin" in (out / "2021-12-07" / "index.html").read_text()

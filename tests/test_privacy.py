@@ -109,7 +109,8 @@ def test_a_ledger_left_in_out_is_moved_on_first_use_with_nothing_lost(tmp_path, 
                      "--to", "c@example.com")
     new = tmp_path / ".digest" / "ledgers" / "2021-12-07.send-ledger.sqlite"
     assert result.exit_code == 0, result.output
-    assert f"warning: moved the send ledger an older digest left in out to {Path('.digest/ledgers/2021-12-07.send-ledger.sqlite')}" in result.output
+    moved_to = Path(".digest/ledgers/2021-12-07.send-ledger.sqlite")
+    assert f"warning: moved the send ledger an older digest left in out to {moved_to}" in result.output
     assert [r.rcpt_tos for r in mailbox.received] == [["c@example.com"]]  # a and b had it: nothing lost
     assert not list((tmp_path / "out").glob("*.sqlite*"))
     assert mode(new) == 0o600 and mode(new.parent) == 0o700

@@ -1,4 +1,4 @@
-"""The scraped-text reader on raw page scrapes (navigation above the headline) and on bad bytes."""
+"""The scraped-text reader: the sample (seed) page, raw page scrapes (navigation above the headline), bad bytes."""
 
 import datetime as dt
 
@@ -125,7 +125,8 @@ def test_source_from_url(url, expected):
 
 
 @pytest.mark.parametrize("encoding, text", [
-    ("cp1252", "Caf\u00e9 \u201cst\u00e9r\u00e9o\u201d, d\u00e9j\u00e0 vu\u2026 and more\n7 Dec 2021\nLe caf\u00e9 a rouvert ses portes."),
+    ("cp1252", "Caf\u00e9 \u201cst\u00e9r\u00e9o\u201d, d\u00e9j\u00e0 vu\u2026 and more\n7 Dec 2021\n"
+               "Le caf\u00e9 a rouvert ses portes."),
     ("latin-1", "Caf\u00e9 au lait\n7 Dec 2021\nLe caf\u00e9 a rouvert ses portes ce matin."),
     ("cp1252", "Caf\u00e9 au lait\n7 Dec 2021\nThe caf\u00e9 opened.\n"),
 ])
@@ -177,3 +178,30 @@ def test_pathological_text_still_gives_an_answer(tmp_path):
     article = read_article(path)
     assert article.date == dt.date(2021, 12, 3)
     assert len(article.body) <= path.stat().st_size
+
+
+# The sample (seed) page.
+
+def test_seed_fields(articles):
+    article = read_article(next(articles.iterdir()))
+    assert article.title == "Biden urges Putin to de-escalate Ukraine tensions in direct talks"
+    assert article.date == dt.date(2021, 12, 7)
+    assert article.source == "Al Jazeera"
+    assert article.standfirst.startswith("Vladimir Putin presents US president")
+    paragraphs = article.paragraphs
+    assert paragraphs[0].startswith("US President Joe Biden has warned")
+    assert paragraphs[-1].endswith("speak with Zelenskyy in the coming days, as well.")
+    assert "US talks with European allies" in paragraphs
+
+
+@pytest.mark.parametrize("clutter", [
+    "How real is the threat", "Pennsylvania court", "Follow Al Jazeera", "cookies", "© 2022",
+    "The White House/Handout via Reuters",
+])
+def test_seed_clutter_is_dropped(articles, clutter):
+    assert clutter not in read_article(next(articles.iterdir())).body
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(ReadError, match="no such file"):
+        read_article(tmp_path / "gone.txt")

@@ -2,6 +2,8 @@
 
 import re
 
+import pytest
+
 from digest.config import Settings
 from digest.placeholders import PLACEHOLDER
 from digest.render import References, render_html, render_issue, render_text, safe_url, wrap
@@ -99,6 +101,7 @@ def test_user_partial_replaces_one_shipped_partial(tmp_path):
     assert f"Lede {HOSTILE}" in visible_text(html)  # the rest is the shipped template
 
 
+@pytest.mark.data
 def test_user_template_extends_a_block(tmp_path):
     (tmp_path / "issue.mjml.j2").write_text(
         '{% extends "default/issue.mjml.j2" %}{% block contents %}'
@@ -131,3 +134,26 @@ def test_build_with_templates_flag_uses_the_users_partial(articles, tmp_path):
     assert "Biden urges Putin" in (tmp_path / "out" / "2021-12-07" / "index.txt").read_text()
     broken = CliRunner().invoke(main, ["build", "--date", "2021-12-07", "--force", "--templates", str(tmp_path / "nope")])
     assert broken.exit_code != 0 and "Traceback" not in broken.output
+
+
+def test_an_unknown_mjml_tag_in_a_user_template_fails_the_build_naming_the_template(articles, tmp_path):
+    from click.testing import CliRunner
+
+    from digest.cli import main
+
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "_masthead.mjml.j2").write_text(
+        '<mj-section><mj-column><mj-txt><h1>Harbour Notes</h1></mj-txt></mj-column></mj-section>')
+    result = CliRunner().invoke(main, ["build", "--date", "2021-12-07", "--templates", str(mine)])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines()[-1] == (
+        f"Error: template {mine / '_masthead.mjml.j2'}: unknown MJML tag <mj-txt>; MJML would pass it into the HTML "
+        "unchanged, where no email client shows it")
+    assert "Traceback" not in result.output and not (tmp_path / "out" / "2021-12-07").exists()
+
+
+def test_mjml_tags_in_article_text_are_text_not_tags():
+    issue = hostile_issue()  # its text holds <mj-raw> and friends
+    html = render_html(issue, Settings())
+    assert "<mj-raw><b>raw</b></mj-raw>" in visible_text(html)

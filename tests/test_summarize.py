@@ -1,13 +1,14 @@
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from digest.cli import main
 from digest.model import Article
 from digest.readers import read_article
 from digest.summarize import MAX_BULLET_WORDS, summarize
-from digest.summarize.salience import NEAR_DUPLICATE, Salience
 from digest.summarize.language import language_rules
+from digest.summarize.salience import NEAR_DUPLICATE, Salience
 from digest.text import split_words
 
 # A made-up report: the lede, a near-copy of it, two near-identical bullets,
@@ -190,6 +191,7 @@ def test_other_languages_use_their_stop_words_and_stemmer():
     assert fallback.lede == summarize(_story(), bullets=2).lede and len(fallback.bullets) == 2
 
 
+@pytest.mark.data
 def test_shared_articles_make_three_sentence_summaries(shared_data):
     rows = [json.loads(line) for line in (shared_data / "summaries" / "cnndm.jsonl").open()][:5]
     for row in rows:

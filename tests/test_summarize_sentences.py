@@ -18,7 +18,8 @@ def test_datelines_are_stripped():
 
 
 def test_share_bars_and_video_prompts_are_removed():
-    assert clean_sentence("Share this withEmailFacebookTwitterCopy this linkResearchers found a cure.") == "Researchers found a cure."
+    shared = "Share this withEmailFacebookTwitterCopy this linkResearchers found a cure."
+    assert clean_sentence(shared) == "Researchers found a cure."
     assert clean_sentence("Scroll down for video The Prime Minister spoke today.") == "The Prime Minister spoke today."
     assert clean_sentence("Media playback is not supported on this device Chelsea won 2-0.") == "Chelsea won 2-0."
 

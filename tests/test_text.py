@@ -1,8 +1,11 @@
 import json
 
-from digest.text import SumyTokenizer, split_sentences, split_words
+import pytest
+
+from digest.text import split_sentences, split_words
 
 
+@pytest.mark.data
 def test_golden_rules_mostly_pass(shared_data):
     rows = [json.loads(line) for line in (shared_data / "sentences" / "golden_rules_en.jsonl").open()]
     passed = sum(split_sentences(r["text"]) == [s.strip() for s in r["sentences"]] for r in rows)
@@ -23,13 +26,6 @@ def test_words_keep_inner_hyphens_and_apostrophes():
         "Russia’s", "de-escalation", "it's", "94", "000", "troops",
     ]
 
-
-def test_sumy_parser_works_offline_with_our_tokenizer():
-    from sumy.parsers.plaintext import PlaintextParser
-
-    doc = PlaintextParser.from_string("One sentence here. Another one there.\n\nA new paragraph.", SumyTokenizer("en")).document
-    assert [str(s) for s in doc.sentences] == ["One sentence here.", "Another one there.", "A new paragraph."]
-    assert doc.words[:2] == ("One", "sentence")
 
 
 def test_empty_text_has_no_sentences():

@@ -75,7 +75,7 @@ def parse_feed(body: bytes, content_type: str, headers: dict[str, str] | None = 
 
 def _entry(item: Any) -> Entry:
     stamp = item.get("published_parsed") or item.get("updated_parsed")
-    published = (dt.datetime.fromtimestamp(calendar.timegm(stamp), dt.timezone.utc)
+    published = (dt.datetime.fromtimestamp(calendar.timegm(stamp), dt.UTC)
                  if isinstance(stamp, time.struct_time) else None)
     content = None
     for block in item.get("content", []) or []:
@@ -172,4 +172,4 @@ def _iso(value: Any) -> dt.datetime | None:
         stamp = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
     except ValueError:
         return None
-    return stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.timezone.utc)
+    return stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.UTC)

@@ -9,8 +9,16 @@ from typing import Callable
 
 from .feeds import Entry, Feed, FeedError, discover_feeds, parse_feed
 from .net import Fetcher, FetchError, Response
-from .save import (article_key, article_url, content_record, page_facts, page_record, remove_stale_temporaries,
-                   save_record, saved_keys)
+from .save import (
+    article_key,
+    article_url,
+    content_record,
+    page_facts,
+    page_record,
+    remove_stale_temporaries,
+    save_record,
+    saved_keys,
+)
 from .state import FetchState
 
 _FEEDISH = ("xml", "rss", "atom", "json")

@@ -27,7 +27,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-
 _HEAD_TAG = re.compile(r"<(meta|link|title)\b([^>]*)>", re.IGNORECASE)
 _ATTR = re.compile(r"""([a-zA-Z_:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 _TITLE = re.compile(r"<title\b[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
@@ -124,7 +123,7 @@ def _record(title: str, date: str | None, url: str | None, source: str | None, a
             feed_title: str | None, feed_url: str | None, *, description: str | None, html: str) -> dict:
     record = {"title": title, "date": date, "url": url, "source": source, "author": author,
               "description": description, "feed": feed_title, "feed_url": feed_url,
-              "fetched": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "html": html}
+              "fetched": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "html": html}
     return {key: value for key, value in record.items() if value}
 
 

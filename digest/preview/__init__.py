@@ -11,9 +11,9 @@ a template or the settings file changes, and the page reloads by itself.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import os
 import threading
-import datetime as dt
 import webbrowser
 from pathlib import Path
 from typing import Callable

@@ -81,7 +81,7 @@ class IssueReport:
     left_out: tuple[tuple[str, str], ...]
     has_dark_styles: bool
     #: Every story of the manifest with its id and the edition's changes to it.
-    stories: tuple["StoryRow", ...] = ()
+    stories: tuple[StoryRow, ...] = ()
     #: What the edition file did ("2 pinned, 1 dropped, ..." and the file), when there is one.
     edition: str | None = None
 

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import re
 
-from ..placeholders import UNSUBSCRIBE_ENCODED, UNSUBSCRIBE
+from ..placeholders import UNSUBSCRIBE, UNSUBSCRIBE_ENCODED
 
 _STYLE_BLOCK = re.compile(r"(<style\b[^>]*>)(.*?)(</style\s*>)", re.IGNORECASE | re.DOTALL)
 _SCHEME = re.compile(r"\(\s*prefers-color-scheme\s*:\s*(dark|light)\s*\)", re.IGNORECASE)
 _HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
 _COLOR_SCHEME_META = re.compile(r"<meta\b[^>]*name=[\"']?(?:supported-)?color-scheme[\"']?[^>]*dark", re.IGNORECASE)
 #: The recipient's unsubscribe link is filled at send time; the preview points it nowhere.
-_UNSUBSCRIBE = re.compile(r"href=([\"'])(?:%s|%s)\1" % (re.escape(UNSUBSCRIBE), re.escape(UNSUBSCRIBE_ENCODED)))
+_UNSUBSCRIBE = re.compile(rf"href=([\"'])(?:{re.escape(UNSUBSCRIBE)}|{re.escape(UNSUBSCRIBE_ENCODED)})\1")
 UNSUBSCRIBE_PREVIEW = "#unsubscribe-preview"
 #: Media features that are always true / never true in any frame we show.
 _ALWAYS = "(min-width: 0px)"

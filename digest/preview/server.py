@@ -173,7 +173,7 @@ class PreviewSite:
 
 
 class _Handler(BaseHTTPRequestHandler):
-    server: "_HTTPServer"
+    server: _HTTPServer
     server_version = "digest-preview"
     sys_version = ""
 

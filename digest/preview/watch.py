@@ -135,7 +135,9 @@ class Watcher:
             before = now if self.sources() == paths else snapshot(self.sources())
 
     def start(self) -> None:
-        # The first snapshot before start() returns: a change made right after it is never missed.
+        """Start watching; what changes after this returns is rebuilt."""
+        # The first snapshot is taken here, not on the thread: an edit made
+        # just after start() would otherwise be part of it and never rebuilt.
         before = snapshot(self.sources())
         self._thread = threading.Thread(target=self._run, args=(before,), name="digest-watch", daemon=True)
         self._thread.start()

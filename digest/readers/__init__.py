@@ -29,10 +29,6 @@ def reader_for(path: Path) -> BaseReader | None:
     return None
 
 
-def is_article_file(path: Path) -> bool:
-    return path.is_file() and not path.name.startswith(".") and reader_for(path) is not None
-
-
 def read_file(path: Path) -> list[Article]:
     """Every article in one file, read with the reader for its format.
 
@@ -54,4 +50,4 @@ def read_article(path: Path) -> Article:
     return read_file(path)[0]
 
 
-__all__ = ["BaseReader", "READERS", "read_article", "read_file", "reader_for", "is_article_file", "load_text"]
+__all__ = ["BaseReader", "READERS", "read_article", "read_file", "reader_for", "load_text"]

@@ -80,7 +80,7 @@ def article_from_entry(entry: Any, path: Path, publisher: str | None, feed_link:
     if not title or not body:
         return None
     stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-    date = dt.datetime.fromtimestamp(calendar.timegm(stamp), dt.timezone.utc).date() if isinstance(
+    date = dt.datetime.fromtimestamp(calendar.timegm(stamp), dt.UTC).date() if isinstance(
         stamp, time.struct_time) else None
     url = as_text(entry.get("link"))
     summary = entry.get("summary")

@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import json
 import re
-from itertools import islice
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 

@@ -88,7 +88,13 @@ class SendReport:
 
     @property
     def ok(self) -> bool:
-        """True when every listed recipient has the issue (now or before) and no row was bad."""
+        """True when every listed recipient has the issue (now or before) and no row was bad.
+
+        A dry run is a check of the list and the messages: it succeeds when every
+        message could be built; its bad rows are listed, not a failure.
+        """
+        if self.dry_run:
+            return not self.stopped
         return not (self.failed or self.deferred or self.unknown or self.skipped or self.rejected or self.stopped)
 
     def lines(self) -> list[str]:

@@ -59,7 +59,7 @@ def ledger_path(state_dir: Path, date: dt.date) -> Path:
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ class Ledger:
             self._db = None
         self._lock.close()
 
-    def __enter__(self) -> "Ledger":
+    def __enter__(self) -> Ledger:
         return self
 
     def __exit__(self, *_: object) -> None:

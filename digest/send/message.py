@@ -167,14 +167,14 @@ def check_settings(settings: Settings, env: Mapping[str, str] | None = None, per
     sender_address(settings)
     for name in SUBJECT_FIELD.findall(settings.subject):
         if name not in SUBJECT_NAMES:
-            raise ConfigError(f"setting 'subject': unknown field {{{name}}}; use {', '.join('{%s}' % n for n in SUBJECT_NAMES)}")
+            raise ConfigError(f"setting 'subject': unknown field {{{name}}}; use {_fields(SUBJECT_NAMES)}")
     if settings.unsubscribe_url:
         parts = urlsplit(settings.unsubscribe_url)
         if parts.scheme not in ("https", "http") or not parts.netloc:
             raise ConfigError("setting 'unsubscribe_url' must be an https:// URL template")
         for name in SUBJECT_FIELD.findall(settings.unsubscribe_url):
             if name not in URL_FIELDS:
-                raise ConfigError(f"setting 'unsubscribe_url': unknown field {{{name}}}; use {', '.join('{%s}' % n for n in URL_FIELDS)}")
+                raise ConfigError(f"setting 'unsubscribe_url': unknown field {{{name}}}; use {_fields(URL_FIELDS)}")
         if any(c in settings.unsubscribe_url for c in '<>" \t\r\n'):
             raise ConfigError("setting 'unsubscribe_url' must not hold spaces, quotes or angle brackets")
         if per_recipient and "{token}" in settings.unsubscribe_url and not env.get(SECRET_ENV):
@@ -298,3 +298,8 @@ def export_issue(settings: Settings, date: dt.date, unsubscribe_text: str | None
     elif target.is_dir():
         raise DigestError(f"{target} is a folder; give a file name")
     return write_private(target, message.as_bytes())
+
+
+def _fields(names) -> str:
+    """The placeholders a setting may use, as written in it: {date}, {number}, ..."""
+    return ", ".join("{" + name + "}" for name in names)

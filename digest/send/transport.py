@@ -124,7 +124,6 @@ class Connection:
         self.server = server
         self.insecure = insecure
         self._smtp: smtplib.SMTP | None = None
-        self.connects = 0
 
     def open(self) -> None:
         """Connect, secure and log in; raises DigestError (bad setup) or TransportError (network)."""
@@ -168,7 +167,6 @@ class Connection:
         except DigestError:
             self.close()
             raise
-        self.connects += 1
 
     def _login(self, smtp: smtplib.SMTP) -> None:
         """AUTH PLAIN when offered (every common provider does, and it is one round trip), else smtplib's choice."""

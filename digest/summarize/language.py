@@ -1,19 +1,21 @@
-"""Language resources for the summarizer: stop words and a stemmer, from sumy.
+"""Language resources for the summarizer: sumy's stop words and Snowball stemmers.
 
-sumy ships stop-word lists and wraps NLTK's Snowball stemmers (plus its own
-for Czech, Slovak, Polish, Ukrainian, Greek); none needs a data download.
-An article in a language sumy lacks falls back to English rules, which still
-rank sentences reasonably (position and word overlap do most of the work).
+The stop-word lists are sumy's own data files. The stemmers are the Snowball
+algorithms sumy uses (it wraps NLTK's), taken from the ``snowballstemmer``
+package because importing NLTK costs about two seconds of start-up; sumy's own
+stemmers for Czech, Slovak, Polish, Ukrainian and Greek are imported (with
+NLTK) only when an article in one of those languages comes. None needs a data
+download. An article in a language sumy lacks falls back to English rules,
+which still rank sentences reasonably (position and word overlap do most of
+the work).
 """
 
 from __future__ import annotations
 
 import functools
+import pkgutil
 from dataclasses import dataclass, field
 from typing import Callable
-
-from sumy.nlp.stemmers import Stemmer
-from sumy.utils import get_stop_words
 
 from ..text import split_words
 
@@ -24,6 +26,12 @@ SUMY_LANGUAGES = {
     "ko": "korean", "nl": "dutch", "pl": "polish", "pt": "portuguese", "ru": "russian",
     "sk": "slovak", "sv": "swedish", "uk": "ukrainian", "zh": "chinese",
 }
+#: Languages whose stemmer is sumy's own rather than a Snowball one.
+SUMY_OWN_STEMMERS = {"czech", "slovak", "polish", "ukrainian", "greek"}
+#: Languages sumy leaves unstemmed (lower case only).
+UNSTEMMED = {"hebrew", "chinese", "japanese", "korean"}
+#: NLTK's English stemmer reads these as a plain apostrophe; so do we.
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201b": "'"})
 
 
 @dataclass
@@ -52,12 +60,48 @@ class LanguageRules:
         return [t for t in map(self.term, split_words(text)) if t]
 
 
-@functools.lru_cache(maxsize=None)
+def stop_words(name: str) -> frozenset[str]:
+    """sumy's stop-word list for a language name (as sumy's ``get_stop_words`` reads it)."""
+    try:
+        data = pkgutil.get_data("sumy", f"data/stopwords/{name}.txt")
+    except OSError:
+        raise LookupError(f"Stop-words are not available for language {name}.") from None
+    return frozenset(w.rstrip() for w in data.decode("utf-8").splitlines() if w)
+
+
+def stemmer(name: str) -> Callable[[str], str]:
+    """The stemmer sumy's ``Stemmer(name)`` uses, without importing NLTK for Snowball languages."""
+    if name in UNSTEMMED:
+        return str.lower
+    if name in SUMY_OWN_STEMMERS:
+        from sumy.nlp.stemmers import Stemmer  # imports NLTK: only for these languages
+
+        return Stemmer(name)
+    import snowballstemmer
+
+    try:
+        snowball = snowballstemmer.stemmer(name)
+    except KeyError:
+        raise LookupError(f"Stemmer is not available for language {name}.") from None
+    if name != "english":
+        return snowball.stemWord
+
+    def stem_english(word: str) -> str:
+        # NLTK's English stemmer leaves words of one or two letters alone and
+        # reads typographic apostrophes as plain ones.
+        if len(word) <= 2:
+            return word
+        return snowball.stemWord(word.translate(_APOSTROPHES).lstrip("'"))
+
+    return stem_english
+
+
+@functools.cache
 def language_rules(code: str) -> LanguageRules:
     """The rules for an ISO 639-1 code; English when sumy lacks stop words or a stemmer for it."""
     name = SUMY_LANGUAGES.get((code or "en").split("-")[0].lower(), "english")
     try:
-        return LanguageRules(code, frozenset(get_stop_words(name)), Stemmer(name))
+        return LanguageRules(code, stop_words(name), stemmer(name))
     except LookupError:  # e.g. Dutch: a stemmer but no stop-word list in sumy
         if name == "english":
             raise

@@ -114,7 +114,7 @@ class Salience:
 
             def gain(i: int) -> float:
                 redundancy = max((self.similarity(i, j) for j in (*picked, *chosen)), default=0.0)
-                return RELEVANCE_WEIGHT * self.scores[i] / top - (1 - RELEVANCE_WEIGHT) * redundancy
+                return RELEVANCE_WEIGHT * self.scores[i] / top - (1 - RELEVANCE_WEIGHT) * redundancy  # noqa: B023 (used in this turn)
 
             best = max(pool, key=gain)
             pool.remove(best)
