@@ -16,6 +16,7 @@ from .arrange import Ranked, apply_budgets, check_sections_mode, group_into_sect
 from .errors import DigestError, NoArticlesError, ReadError
 from .model import Article, Consideration, Issue, Story, Summary
 from .readers import read_file, reader_for
+from .readers.scan import scan_folder
 from .summarize import summarize
 
 #: Called with one line of progress for the user; the CLI prints it on stderr.
@@ -27,21 +28,17 @@ def _quiet(_: str) -> None:
 
 
 def article_files(folder: Path) -> list[Path]:
-    """Every non-hidden file below ``folder``, in a stable order."""
-    if not folder.exists():
-        raise DigestError(f"articles folder {folder} does not exist")
-    if not folder.is_dir():
-        raise DigestError(f"articles folder {folder} is not a folder")
-    return sorted(
-        path
-        for path in folder.rglob("*")
-        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(folder).parts)
-    )
+    """Every non-hidden regular file below ``folder``, in a stable order."""
+    return scan_folder(folder).files
 
 
 def window(date: dt.date, days: int) -> tuple[dt.date, dt.date]:
     """First and last day of the issue's window of ``days`` days ending on ``date``."""
-    return date - dt.timedelta(days=days - 1), date
+    try:
+        return date - dt.timedelta(days=days - 1), date
+    except (OverflowError, ValueError):
+        raise DigestError(f"a window of {days} days ending on {date.isoformat()} would start before "
+                          f"the year 1; use fewer days or a later date") from None
 
 
 def assemble_issue(
@@ -72,7 +69,8 @@ def assemble_issue(
         raise DigestError(f"--days must be at least 1, not {days}")
     check_sections_mode(sections)
     first, last = window(date, days)
-    files = article_files(folder)
+    scan = scan_folder(folder)
+    files = scan.files
     progress(f"Reading {_count(len(files), 'file')} from {folder}")
     with _workers(workers, len(files)) as pool:
         found = list(pool.map(_read_one, [str(p) for p in files], chunksize=_chunk(len(files), pool)))
@@ -82,7 +80,8 @@ def assemble_issue(
                 considered.append(Consideration(str(path), False, result))
                 continue
             for article in result:
-                considered.append(_consider(str(path), article, first, last))
+                considered.append(_consider(article.path, article, first, last))
+        considered.extend(Consideration(path, False, f"unreadable: {reason}") for path, reason in scan.problems)
 
         chosen = [c.article for c in considered if c.included and c.article is not None]
         if not chosen:

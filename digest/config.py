@@ -69,22 +69,59 @@ class Settings:
                 raise ConfigError(f"setting {f.name!r}: {value!r} is not a colour like #1a73e8")
 
 
+#: Inclusive bounds of the whole-number settings (None: no upper bound); the
+#: others run from 1 up. 0 is valid where it means "none": no bullets (the lede
+#: alone), no retries. The upper bounds keep a typo from asking for a
+#: thousand-year window or a million worker processes.
+INT_RANGES: dict[str, tuple[int, int | None]] = {
+    "bullets": (0, 10), "send_retries": (0, 100), "days": (1, 3660), "workers": (1, 64),
+}
+#: Settings whose text may span lines (a postal address); every other text
+#: setting is one line, as most end up in mail headers.
+MULTILINE = frozenset({"address"})
+_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
+
+
 def _coerce(name: str, value: Any) -> Any:
-    """Turn a TOML or environment value into the type the field needs."""
+    """Turn a TOML or environment value into the type the field needs; a bad one is a :class:`ConfigError`."""
     field_type = {f.name: f.type for f in fields(Settings)}[name]
-    try:
-        if field_type in ("int", "int | None"):
+
+    def bad(why: str) -> ConfigError:
+        return ConfigError(f"setting {name!r}: {_shown(value)} {why}")
+
+    if field_type in ("int", "int | None"):
+        if isinstance(value, bool) or isinstance(value, float) or not isinstance(value, (int, str)):
+            raise bad("is not a whole number")
+        try:
             number = int(value)
-            if number < 1:
-                raise ValueError
-            return number
-        if field_type in ("Path", "Path | None"):
-            return Path(str(value)).expanduser() if str(value) else None
-        if not isinstance(value, (str, int, float)):
-            raise ValueError
-        return str(value)
-    except ValueError:
-        raise ConfigError(f"setting {name!r}: {value!r} is not a valid {field_type}") from None
+        except ValueError:
+            raise bad("is not a whole number") from None
+        low, high = INT_RANGES.get(name, (1, None))
+        if number < low or (high is not None and number > high):
+            raise bad(f"is out of range: use {low} to {high}" if high is not None else f"is less than {low}")
+        return number
+    if isinstance(value, bool) or not isinstance(value, (str, int, float, os.PathLike)):
+        raise bad(f"is not a valid {'path' if 'Path' in field_type else 'text'} value")
+    text = os.fspath(value) if isinstance(value, os.PathLike) else str(value)
+    if field_type in ("Path", "Path | None"):
+        if "\x00" in text:
+            raise bad("holds a NUL character")
+        if not text.strip():
+            if field_type == "Path":
+                raise bad("is empty; give a folder")
+            return None
+        return Path(text).expanduser()
+    if name.startswith("color_") and not _COLOUR.fullmatch(text):
+        raise bad("is not a colour like #1a73e8")
+    if name not in MULTILINE and any(ch < " " or ch == "\x7f" for ch in text):
+        raise bad("holds a line break or control character; it must be one line")
+    return text
+
+
+def _shown(value: Any) -> str:
+    """A value for an error message, shortened: a 5,000-digit number is not worth printing."""
+    text = str(value).lower() if isinstance(value, bool) else repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _from_toml(path: Path) -> dict[str, Any]:
@@ -93,6 +130,10 @@ def _from_toml(path: Path) -> dict[str, Any]:
             data = tomllib.load(handle)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: {exc}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not a TOML file (it is not UTF-8 text)") from None
+    except ValueError:  # a number past Python's digit limit
+        raise ConfigError(f"{path}: holds a number too long to read") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
     known = {f.name for f in fields(Settings)}
