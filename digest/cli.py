@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any, Callable
@@ -11,7 +12,7 @@ from typing import Any, Callable
 import click
 
 from . import __version__
-from .config import Settings, load_settings
+from .config import Settings, load_settings, parse_day
 from .errors import DigestError, ReadError
 from .model import Article
 from .output import article_record
@@ -25,18 +26,28 @@ def _parse_date(_: click.Context, __: click.Parameter, value: str | None) -> dt.
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+        return parse_day(value)
+    except DigestError as exc:
+        raise click.BadParameter(str(exc)) from None
 
 
 def _parse_since(_: click.Context, __: click.Parameter, value: str | None) -> dt.date | str | None:
     if value is None or value == "last":
         return value
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD, nor 'last'") from None
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD, nor 'last'")
+    return _parse_date(_, __, value)
+
+
+def _config_after(ctx: click.Context, __: click.Parameter, value: Path | None) -> None:
+    """--config given after the subcommand counts as if given before it."""
+    if value is not None:
+        ctx.obj["config"] = value
+
+
+#: ``digest build --config FILE`` as well as ``digest --config FILE build``.
+_config_option = click.option("--config", type=click.Path(path_type=Path, dir_okay=False), expose_value=False,
+                              callback=_config_after, help="Settings file (also accepted before the command).")
 
 
 def _settings(ctx: click.Context, **overrides: Any) -> Settings:
@@ -79,6 +90,7 @@ def main(ctx: click.Context, config: Path | None) -> None:
 @click.option("--word-budget", type=click.IntRange(min=1), help="Show stories until their words (title, lede, bullets) reach N.")
 @click.option("--sections", type=click.Choice(["auto", "on", "off"]), help="Group stories under topic headings (default: auto, from 6 stories).")
 @click.option("--workers", type=click.IntRange(min=1), help="Processes for reading and summarizing (default: CPU count, at most 4).")
+@_config_option
 @click.pass_context
 def build(ctx: click.Context, date: dt.date, articles: Path | None, out: Path | None, days: int | None,
           bullets: int | None, max_words: int | None, templates: Path | None, force: bool, quiet: bool,
@@ -209,6 +221,7 @@ def summarize(files: tuple[Path, ...], bullets: int, max_words: int | None, no_e
 @click.option("--days", type=click.IntRange(min=1), help="Days in the issue's window, when building (default: 1).")
 @click.option("--bullets", type=click.IntRange(min=0, max=10), help="Bullets per story, when building (default: 3).")
 @click.option("--templates", type=click.Path(path_type=Path, file_okay=False), help="Folder of templates that override the shipped ones.")
+@_config_option
 @click.pass_context
 def preview(ctx: click.Context, date: dt.date | None, port: int, host: str, no_open: bool, watch: bool,
             articles: Path | None, out: Path | None, days: int | None, bullets: int | None,
@@ -276,6 +289,7 @@ class _SendProgress:
 @click.option("--retry-failed", is_flag=True, help="Send again to recipients that were refused (5xx) before.")
 @click.option("--force", is_flag=True, help="Send the whole issue again, even to recipients that have it.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@_config_option
 @click.pass_context
 def send(ctx: click.Context, date: dt.date, to: tuple[str, ...], recipients: Path | None, out: Path | None,
          rate: str | None, dry_run: bool, insecure: bool, resend_unknown: bool, retry_failed: bool,
@@ -313,6 +327,7 @@ def send(ctx: click.Context, date: dt.date, to: tuple[str, ...], recipients: Pat
 @click.option("--out", type=click.Path(path_type=Path), help="Output folder holding the built issue (default: out).")
 @click.option("--unsubscribe", "unsubscribe_text", metavar="TEXT",
               help="What the unsubscribe link becomes, e.g. a mail service's merge tag (default: the mailto link).")
+@_config_option
 @click.pass_context
 def export(ctx: click.Context, date: dt.date, out: Path | None, unsubscribe_text: str | None) -> None:
     """Write the issue built for --date as one email file, OUT/DATE/issue.eml.

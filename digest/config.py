@@ -6,7 +6,9 @@ from the environment only and never stored here in a form that gets printed.
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
+import datetime as dt
 import os
 import re
 import tomllib
@@ -210,3 +212,19 @@ def load_settings(
     layer(_from_env(env), lambda key: ENV_PREFIX + key.upper())
     layer({k: v for k, v in (overrides or {}).items() if v is not None}, lambda key: "--" + key.replace("_", "-"))
     return dataclasses.replace(Settings(), **values)
+
+
+def parse_day(value: str) -> dt.date:
+    """A YYYY-MM-DD date; a :class:`ConfigError` says whether the form is wrong or the day does not exist."""
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
+    if not match:
+        raise ConfigError(f"{value!r} is not a date in the form YYYY-MM-DD")
+    year, month, day = (int(part) for part in match.groups())
+    if year < 1:
+        raise ConfigError(f"{value!r}: there is no year 0")
+    if not 1 <= month <= 12:
+        raise ConfigError(f"{value!r}: there is no month {month}")
+    length = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= length:
+        raise ConfigError(f"{value!r}: that day does not exist ({calendar.month_name[month]} {year} has {length} days)")
+    return dt.date(year, month, day)

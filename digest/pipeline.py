@@ -10,7 +10,7 @@ from .archive import issue_number, last_issue_date, write_archive
 from .assemble import Progress, assemble_issue
 from .config import Settings
 from .errors import DigestError, IssueExistsError, NoArticlesError
-from .output import write_issue
+from .output import out_lock, recover_interrupted, write_issue
 from .render import render_issue
 
 
@@ -27,6 +27,7 @@ def build(settings: Settings, date: dt.date, force: bool = False, progress: Prog
     of ``settings.days``.
     """
     target = settings.out / date.isoformat()
+    _recover(settings.out, progress)
     if target.exists() and not force:
         # Fail before the slow work, not after it.
         raise IssueExistsError(f"{target} exists already; use --force to replace it")
@@ -40,11 +41,14 @@ def build(settings: Settings, date: dt.date, force: bool = False, progress: Prog
         if since is None:
             raise
         raise NoArticlesError(f"nothing new since {_since_text(settings.out, date, since)}, no issue built: {exc}") from None
-    issue = dataclasses.replace(issue, number=issue_number(settings.out, date))
-    progress(f"Rendering {len(issue.stories)} stor{'ies' if len(issue.stories) != 1 else 'y'}")
-    issue, html, text = render_issue(issue, settings, progress)  # fits the size budget, checks parity
-    folder = write_issue(settings.out, issue, {"index.html": html, "index.txt": text}, force=force)
-    index, feed = write_archive(settings.out, settings)
+    with out_lock(settings.out):  # numbering to archive: one build at a time per OUT
+        for note in recover_interrupted(settings.out):
+            progress(note)
+        issue = dataclasses.replace(issue, number=issue_number(settings.out, date))
+        progress(f"Rendering {len(issue.stories)} stor{'ies' if len(issue.stories) != 1 else 'y'}")
+        issue, html, text = render_issue(issue, settings, progress)  # fits the size budget, checks parity
+        folder = write_issue(settings.out, issue, {"index.html": html, "index.txt": text}, force=force)
+        index, feed = write_archive(settings.out, settings)
     progress(f"Updated the archive: {index} and {feed}")
     left_out = sum(1 for c in issue.considered if not c.included)
     shown, held = len(issue.shown), len(issue.stories) - len(issue.shown)
@@ -52,6 +56,14 @@ def build(settings: Settings, date: dt.date, force: bool = False, progress: Prog
              + (f" ({held} more listed in issue.json only)" if held else "")
              + f", {left_out} file{'s' * (left_out != 1)} left out (see issue.json)")
     return folder
+
+
+def _recover(out: Path, progress: Progress) -> None:
+    """Put OUT right after a killed build, before anything looks at its issues."""
+    if out.is_dir():
+        with out_lock(out):
+            for note in recover_interrupted(out):
+                progress(note)
 
 
 def since_days(out: Path, date: dt.date, since: dt.date | str) -> int:

@@ -89,6 +89,8 @@ def link_problem(path: Path) -> str | None:
             return "symbolic link loop"
         if exc.errno == errno.ENOENT and path.is_symlink():
             return f"dangling symbolic link (its target {display_path(os.readlink(path))} does not exist)"
+        if exc.errno == errno.ENOENT:
+            return "no such file"
         return f"cannot read: {exc.strerror}"
     return None
 

@@ -34,7 +34,7 @@ class JsonReader(BaseReader):
             records = []
             for number, line in enumerate(text.splitlines(), start=1):
                 if line.strip():
-                    records.append(_load(line, path, f"line {number}: "))
+                    records.append(_load(line, path, f"line {number} "))
         articles = [article for article in (article_from_record(r, path) for r in records) if article]
         if not articles:
             raise ReadError(f"{path}: no article in the JSON (expected {_SHAPE}, or a list of them)")
@@ -51,12 +51,14 @@ def _load(text: str, path: Path, where: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ReadError(f"{name}: {where}not valid JSON (line {exc.lineno}: {exc.msg})") from None
+        if where:
+            raise ReadError(f"{name}: {where}is not valid JSON ({exc.msg})") from None
+        raise ReadError(f"{name}: not valid JSON (line {exc.lineno}: {exc.msg})") from None
     except ValueError as exc:  # "Exceeds the limit (4300 digits) for integer string conversion"
         problem = "a number too long to read" if "digits" in str(exc) else str(exc)
-        raise ReadError(f"{name}: {where}unreadable JSON ({problem})") from None
+        raise ReadError(f"{name}: {where and where + 'is '}unreadable JSON ({problem})") from None
     except RecursionError:
-        raise ReadError(f"{name}: {where}JSON nested too deeply to read") from None
+        raise ReadError(f"{name}: {where and where + 'is '}JSON nested too deeply to read") from None
 
 
 def article_from_record(record: Any, path: Path) -> Article | None:
