@@ -5,6 +5,7 @@ Reading and summarizing run in worker processes (both cores) for large folders."
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import gc
 import os
@@ -15,7 +16,7 @@ from typing import Any, Callable, Iterator
 from .arrange import Ranked, apply_budgets, check_sections_mode, group_into_sections, importance_key
 from .errors import DigestError, NoArticlesError, ReadError
 from .model import Article, Consideration, Issue, Story, Summary
-from .readers import read_file, reader_for
+from .readers import clip, read_file, reader_for
 from .readers.scan import scan_folder
 from .summarize import summarize
 
@@ -137,7 +138,25 @@ def _read_one(path: str) -> list[Article] | str:
 
 def _summarize_one(job: tuple[Article, int, int | None]) -> Summary:
     article, bullets, max_words = job
-    return summarize(article, bullets=bullets, max_words=max_words)
+    return bounded_summary(summarize(article, bullets=bullets, max_words=max_words))
+
+
+#: Longest lede and bullet kept, in characters (a long news lede is 300), and
+#: keywords: whatever the summarizer returns, a story's size in the email is bounded.
+MAX_LEDE_CHARS = 700
+MAX_BULLET_CHARS = 500
+MAX_KEYWORDS = 12
+MAX_KEYWORD_CHARS = 40
+
+
+def bounded_summary(summary: Summary) -> Summary:
+    """``summary`` with its lede, bullets and keywords cut to their caps."""
+    return dataclasses.replace(
+        summary,
+        lede=clip(summary.lede, MAX_LEDE_CHARS),
+        bullets=tuple(clip(b, MAX_BULLET_CHARS) for b in summary.bullets),
+        keywords=tuple(clip(k, MAX_KEYWORD_CHARS) for k in summary.keywords[:MAX_KEYWORDS]),
+    )
 
 
 def _group(articles: list[Article], merge: bool) -> tuple[list[list[int]], list[float]]:

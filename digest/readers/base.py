@@ -18,6 +18,8 @@ from ..model import Article
 
 #: Files larger than this are refused before they are read.
 MAX_FILE_BYTES = 5 * 1024 * 1024
+#: What plain-text formats keep of a file before parsing (see BaseReader.max_text_chars).
+MAX_TEXT_CHARS = 500_000
 #: Reading one file (parsing, extraction) may take at most this long.
 MAX_SECONDS_PER_FILE = 20.0
 
@@ -32,16 +34,24 @@ class BaseReader:
     """
 
     file_extensions: ClassVar[tuple[str, ...]] = ()
+    #: Text beyond this many characters is cut before parsing (None: formats
+    #: that a cut would break). A plain-text article is far shorter; a 5 MB
+    #: one-line file would otherwise take the reader's whole time limit.
+    max_text_chars: ClassVar[int | None] = None
 
     def read(self, path: Path) -> list[Article]:
         return self.read_decoded(path, decode_file(path))
 
     def read_decoded(self, path: Path, decoded: Decoded) -> list[Article]:
-        """Parse already decoded text, within the time limit, adding the encoding warning."""
+        """Parse already decoded text, within the time limit, adding the encoding and size warnings."""
+        text, notes = decoded.text, [decoded.warning] if decoded.warning else []
+        if self.max_text_chars is not None and len(text) > self.max_text_chars:
+            notes.append(f"file cut to its first {self.max_text_chars:,} characters (it has {len(text):,})")
+            text = text[: self.max_text_chars]
         with time_limit(MAX_SECONDS_PER_FILE, path):
-            articles = self.parse(decoded.text, path)
-        if decoded.warning:
-            articles = [replace(a, warnings=(decoded.warning, *a.warnings)) for a in articles]
+            articles = self.parse(text, path)
+        if notes:
+            articles = [replace(a, warnings=(*notes, *a.warnings)) for a in articles]
         return articles
 
     def parse(self, text: str, path: Path) -> list[Article]:
