@@ -129,7 +129,7 @@ def _read_one(path: str) -> list[Article] | str:
     """One file's articles, or the reason it is left out (runs in a worker process)."""
     file = Path(path)
     if reader_for(file) is None:
-        return f"unsupported file type {file.suffix!r}"
+        return f"unsupported file type {file.suffix or '(no extension)'!r}"
     try:
         return read_file(file)
     except ReadError as exc:

@@ -42,6 +42,8 @@ def read_file(path: Path) -> list[Article]:
     """
     reader = reader_for(path)
     name = display_path(path)
+    if path.is_dir():
+        raise ReadError(f"{name}: a folder, not a file")
     if reader is None:
         raise ReadError(f"{name}: unsupported file type {display_path(path.suffix) or '(no extension)'!r}")
     try:
