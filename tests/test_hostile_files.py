@@ -199,3 +199,12 @@ def test_an_implausible_json_date_is_dropped(tmp_path):
     path.write_text(json.dumps({"title": "T", "text": BODY, "date": "0001-01-01"}))
     article = read_file(path)[0]
     assert article.date is None and "implausible date (0001-01-01) ignored" in article.warnings
+
+
+def test_a_utf16_feed_is_read(tmp_path):
+    path = tmp_path / "wire.rss"
+    feed = FEED.format(body=BODY, date="Tue, 07 Dec 2021 10:00:00 GMT").replace(
+        '<?xml version="1.0"?>', '<?xml version="1.0" encoding="utf-16"?>')
+    path.write_bytes(feed.encode("utf-16"))
+    article = read_file(path)[0]
+    assert article.title == "Far-off date" and str(article.date) == DATE

@@ -17,7 +17,7 @@ from typing import Any
 
 from ..errors import ReadError
 from ..model import Article
-from .base import MAX_SECONDS_PER_FILE, BaseReader, read_bytes, time_limit
+from .base import MAX_SECONDS_PER_FILE, BaseReader, read_bytes, time_limit, utf16_encoding
 from .dates import is_plausible
 from .fields import as_author, as_text, body_warnings, text_paragraphs
 from .html import html_to_text
@@ -33,7 +33,7 @@ class FeedReader(BaseReader):
 
     def read(self, path: Path) -> list[Article]:
         raw = read_bytes(path)
-        if b"\x00" in raw[:8192]:
+        if b"\x00" in raw[:8192] and utf16_encoding(raw) is None:  # feedparser reads UTF-16 itself
             raise ReadError(f"{path}: binary file, not text")
         with time_limit(MAX_SECONDS_PER_FILE, path):
             return self.parse_bytes(raw, path)
