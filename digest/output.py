@@ -99,8 +99,10 @@ def write_issue(out: Path, issue: Issue, files: dict[str, str], force: bool = Fa
     return target
 
 
-_STAGING = re.compile(r"\.(\d{4}-\d{2}-\d{2})\.(old\.)?[A-Za-z0-9_]+")
-_TEMPORARY_FILE = re.compile(r"\.(?:index\.html|feed\.xml)\.[A-Za-z0-9_]+")
+# Exactly the names tempfile.mkdtemp/mkstemp give (8 characters of [a-z0-9_]), so
+# that a user's own ".2021-12-07.backup" is never taken for a build's leftovers.
+_STAGING = re.compile(r"\.(\d{4}-\d{2}-\d{2})\.(old\.)?[a-z0-9_]{8}")
+_TEMPORARY_FILE = re.compile(r"\.(?:index\.html|feed\.xml)\.[a-z0-9_]{8}")
 
 
 @contextlib.contextmanager

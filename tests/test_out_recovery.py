@@ -39,13 +39,14 @@ def test_the_state_a_killed_force_build_leaves_is_restored(articles, tmp_path):
     staging.mkdir()
     (staging / "index.html").write_text("<p>half")
     (out / ".feed.xml.zz12ab34").write_text("<feed")
+    (out / f".{DATE}.backup").mkdir()  # the user's own: not a build's leftover, kept
     assert f"{DATE}/index.html" in (out / "index.html").read_text()  # the archive lists the missing issue
 
     result = run("build", "--date", DATE)  # no --force: the restored issue must not be replaced
     assert result.exit_code == 1 and "exists already" in result.output
     assert f"Restored {out.relative_to(tmp_path)}/{DATE}" in result.output
     assert (out / DATE / "index.html").read_text() == before
-    assert hidden(out) == []
+    assert hidden(out) == [f".{DATE}.backup"]
 
 
 def test_a_build_killed_between_its_renames_is_recovered(articles, tmp_path):

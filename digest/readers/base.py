@@ -123,7 +123,8 @@ def read_bytes(path: Path) -> bytes:
         if not stat.S_ISREG(info.st_mode):
             raise ReadError(f"{name}: {not_regular_reason(info.st_mode)}")
         if info.st_size > MAX_FILE_BYTES:
-            raise ReadError(f"{name}: too large ({info.st_size / 1024 / 1024:.1f} MB; the limit is "
+            megabytes = info.st_size / 1024 / 1024
+            raise ReadError(f"{name}: too large ({megabytes:.{1 if megabytes < 10 else 0}f} MB; the limit is "
                             f"{MAX_FILE_BYTES // 1024 // 1024} MB)")
         with os.fdopen(descriptor, "rb", closefd=False) as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
