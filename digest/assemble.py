@@ -18,7 +18,8 @@ from .arrange import Ranked, apply_budgets, check_sections_mode, group_into_sect
 from .copies import remove_copies
 from .errors import DigestError, NoArticlesError, ReadError
 from .model import Article, Consideration, Issue, Story, Summary
-from .readers import read_file, reader_for
+from .readers import clip, read_file, reader_for
+from .readers.scan import scan_folder
 from .readers.source import registered_domain
 from .summarize import summarize
 
@@ -31,21 +32,17 @@ def _quiet(_: str) -> None:
 
 
 def article_files(folder: Path) -> list[Path]:
-    """Every non-hidden file below ``folder``, in a stable order."""
-    if not folder.exists():
-        raise DigestError(f"articles folder {folder} does not exist")
-    if not folder.is_dir():
-        raise DigestError(f"articles folder {folder} is not a folder")
-    return sorted(
-        path
-        for path in folder.rglob("*")
-        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(folder).parts)
-    )
+    """Every non-hidden regular file below ``folder``, in a stable order."""
+    return scan_folder(folder).files
 
 
 def window(date: dt.date, days: int) -> tuple[dt.date, dt.date]:
     """First and last day of the issue's window of ``days`` days ending on ``date``."""
-    return date - dt.timedelta(days=days - 1), date
+    try:
+        return date - dt.timedelta(days=days - 1), date
+    except (OverflowError, ValueError):
+        raise DigestError(f"a window of {days} days ending on {date.isoformat()} would start before "
+                          f"the year 1; use fewer days or a later date") from None
 
 
 def assemble_issue(
@@ -80,7 +77,8 @@ def assemble_issue(
         raise DigestError(f"--days must be at least 1, not {days}")
     check_sections_mode(sections)
     first, last = window(date, days)
-    files = article_files(folder)
+    scan = scan_folder(folder)
+    files = scan.files
     progress(f"Reading {_count(len(files), 'file')} from {folder}")
     with _workers(workers, len(files)) as pool:
         found = list(pool.map(_read_one, [str(p) for p in files], chunksize=_chunk(len(files), pool)))
@@ -90,7 +88,8 @@ def assemble_issue(
                 considered.append(Consideration(str(path), False, result))
                 continue
             for article in result:
-                considered.append(_consider(str(path), renamed(article, sources), first, last))
+                considered.append(_consider(article.path, renamed(article, sources), first, last))
+        considered.extend(Consideration(path, False, f"unreadable: {reason}") for path, reason in scan.problems)
 
         chosen = [c.article for c in considered if c.included and c.article is not None]
         if not chosen:
@@ -147,7 +146,7 @@ def _read_one(path: str) -> list[Article] | str:
     """One file's articles, or the reason it is left out (runs in a worker process)."""
     file = Path(path)
     if reader_for(file) is None:
-        return f"unsupported file type {file.suffix!r}"
+        return f"unsupported file type {file.suffix or '(no extension)'!r}"
     try:
         return read_file(file)
     except ReadError as exc:
@@ -156,7 +155,25 @@ def _read_one(path: str) -> list[Article] | str:
 
 def _summarize_one(job: tuple[Article, int, int | None]) -> Summary:
     article, bullets, max_words = job
-    return summarize(article, bullets=bullets, max_words=max_words)
+    return bounded_summary(summarize(article, bullets=bullets, max_words=max_words))
+
+
+#: Longest lede and bullet kept, in characters (a long news lede is 300), and
+#: keywords: whatever the summarizer returns, a story's size in the email is bounded.
+MAX_LEDE_CHARS = 700
+MAX_BULLET_CHARS = 500
+MAX_KEYWORDS = 12
+MAX_KEYWORD_CHARS = 40
+
+
+def bounded_summary(summary: Summary) -> Summary:
+    """``summary`` with its lede, bullets and keywords cut to their caps."""
+    return dataclasses.replace(
+        summary,
+        lede=clip(summary.lede, MAX_LEDE_CHARS),
+        bullets=tuple(clip(b, MAX_BULLET_CHARS) for b in summary.bullets),
+        keywords=tuple(clip(k, MAX_KEYWORD_CHARS) for k in summary.keywords[:MAX_KEYWORDS]),
+    )
 
 
 def _group(articles: list[Article], merge: bool) -> tuple[list[list[int]], list[float], list[dict | None]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
@@ -11,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Callable
 import click
 
 from . import __version__
-from .config import Settings, load_settings
+from .config import Settings, load_settings, parse_day
 from .errors import DigestError
 
 # Each command imports the stages it runs, so that `digest --help` and a
@@ -26,18 +27,28 @@ def _parse_date(_: click.Context, __: click.Parameter, value: str | None) -> dt.
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+        return parse_day(value)
+    except DigestError as exc:
+        raise click.BadParameter(str(exc)) from None
 
 
 def _parse_since(_: click.Context, __: click.Parameter, value: str | None) -> dt.date | str | None:
     if value is None or value == "last":
         return value
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD, nor 'last'") from None
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD, nor 'last'")
+    return _parse_date(_, __, value)
+
+
+def _config_after(ctx: click.Context, __: click.Parameter, value: Path | None) -> None:
+    """--config given after the subcommand counts as if given before it."""
+    if value is not None:
+        ctx.obj["config"] = value
+
+
+#: ``digest build --config FILE`` as well as ``digest --config FILE build``.
+_config_option = click.option("--config", type=click.Path(path_type=Path, dir_okay=False), expose_value=False,
+                              callback=_config_after, help="Settings file (also accepted before the command).")
 
 
 def _settings(ctx: click.Context, **overrides: Any) -> Settings:
@@ -82,6 +93,7 @@ def main(ctx: click.Context, config: Path | None) -> None:
 @click.option("--workers", type=click.IntRange(min=1), help="Processes for reading and summarizing (default: CPU count, at most 4).")
 @click.option("--editions", type=click.Path(path_type=Path, file_okay=False), help="Folder of edition files, DATE.toml (default: editions).")
 @click.option("--list", "list_stories", is_flag=True, help="Print each story's id and title (for the edition file).")
+@_config_option
 @click.pass_context
 def build(ctx: click.Context, date: dt.date, articles: Path | None, out: Path | None, days: int | None,
           bullets: int | None, max_words: int | None, templates: Path | None, force: bool, quiet: bool,
@@ -229,6 +241,7 @@ def summarize(files: tuple[Path, ...], bullets: int, max_words: int | None, no_e
 @click.option("--days", type=click.IntRange(min=1), help="Days in the issue's window, when building (default: 1).")
 @click.option("--bullets", type=click.IntRange(min=0, max=10), help="Bullets per story, when building (default: 3).")
 @click.option("--templates", type=click.Path(path_type=Path, file_okay=False), help="Folder of templates that override the shipped ones.")
+@_config_option
 @click.pass_context
 def preview(ctx: click.Context, date: dt.date | None, port: int, host: str, no_open: bool, watch: bool,
             articles: Path | None, out: Path | None, days: int | None, bullets: int | None,
@@ -298,6 +311,7 @@ class _SendProgress:
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option("--state-dir", type=click.Path(path_type=Path, file_okay=False),
               help="State folder: ledgers, suppression list (default: .digest).")
+@_config_option
 @click.pass_context
 def send(ctx: click.Context, date: dt.date, to: tuple[str, ...], recipients: Path | None, out: Path | None,
          rate: str | None, dry_run: bool, insecure: bool, resend_unknown: bool, retry_failed: bool,
@@ -343,6 +357,7 @@ def send(ctx: click.Context, date: dt.date, to: tuple[str, ...], recipients: Pat
 @click.option("--output", "output", type=click.Path(path_type=Path), help="Write here (default: .digest/exports/DATE.eml).")
 @click.option("--force", is_flag=True, help="Replace an existing --output file.")
 @click.option("--state-dir", type=click.Path(path_type=Path, file_okay=False), help="State folder (default: .digest).")
+@_config_option
 @click.pass_context
 def export(ctx: click.Context, date: dt.date, out: Path | None, unsubscribe_text: str | None,
            output: Path | None = None, force: bool = False, state_dir: Path | None = None) -> None:

@@ -6,7 +6,9 @@ from the environment only and never stored here in a form that gets printed.
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
+import datetime as dt
 import os
 import re
 import tomllib
@@ -100,36 +102,81 @@ class Settings:
             raise ConfigError(f"setting 'images': {self.images!r} is not one of {', '.join(IMAGE_MODES)}")
 
 
+#: Inclusive bounds of the whole-number settings (None: no upper bound); the
+#: others run from 1 up. 0 is valid where it means "none": no bullets (the lede
+#: alone), no retries. The upper bounds keep a typo from asking for a
+#: thousand-year window or a million worker processes.
+INT_RANGES: dict[str, tuple[int, int | None]] = {
+    "bullets": (0, 10), "send_retries": (0, 100), "days": (1, 3660), "workers": (1, 64),
+    "fetch_retries": (0, 20),
+}
+#: Settings whose text may span lines (a postal address); every other text
+#: setting is one line, as most end up in mail headers.
+MULTILINE = frozenset({"address"})
+_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
+
+
 def _coerce(name: str, value: Any) -> Any:
-    """Turn a TOML or environment value into the type the field needs."""
+    """Turn a TOML or environment value into the type the field needs; a bad one is a :class:`ConfigError`."""
     field_type = {f.name: f.type for f in fields(Settings)}[name]
+    def bad(why: str) -> ConfigError:
+        return ConfigError(f"setting {name!r}: {_shown(value)} {why}")
+
     if name in TABLE_SETTINGS:
         return _table(name, value)
-    try:
-        if field_type == "bool":
+    if field_type == "bool":
+        try:
             return _as_bool(value)
-        if field_type == "float":
+        except ValueError:
+            raise bad("is not true or false") from None
+    if field_type == "float":
+        if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+            raise bad("is not a number")
+        try:
             number = float(value)
-            if not number >= 0:
-                raise ValueError
-            return number
-        if field_type == "tuple[str, ...]":
-            items = value.replace(",", " ").split() if isinstance(value, str) else value
-            if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
-                raise ValueError
-            return tuple(items)
-        if field_type in ("int", "int | None"):
+        except ValueError:
+            raise bad("is not a number") from None
+        if not 0 <= number < float("inf"):
+            raise bad("must be a number from 0 up")
+        return number
+    if field_type == "tuple[str, ...]":
+        items = value.replace(",", " ").split() if isinstance(value, str) else value
+        if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
+            raise bad("is not a list of text values")
+        return tuple(items)
+    if field_type in ("int", "int | None"):
+        if isinstance(value, bool) or isinstance(value, float) or not isinstance(value, (int, str)):
+            raise bad("is not a whole number")
+        try:
             number = int(value)
-            if number < 1:
-                raise ValueError
-            return number
-        if field_type in ("Path", "Path | None"):
-            return Path(str(value)).expanduser() if str(value) else None
-        if not isinstance(value, (str, int, float)):
-            raise ValueError
-        return str(value)
-    except ValueError:
-        raise ConfigError(f"setting {name!r}: {value!r} is not a valid {field_type}") from None
+        except ValueError:
+            raise bad("is not a whole number") from None
+        low, high = INT_RANGES.get(name, (1, None))
+        if number < low or (high is not None and number > high):
+            raise bad(f"is out of range: use {low} to {high}" if high is not None else f"is less than {low}")
+        return number
+    if isinstance(value, bool) or not isinstance(value, (str, int, float, os.PathLike)):
+        raise bad(f"is not a valid {'path' if 'Path' in field_type else 'text'} value")
+    text = os.fspath(value) if isinstance(value, os.PathLike) else str(value)
+    if field_type in ("Path", "Path | None"):
+        if "\x00" in text:
+            raise bad("holds a NUL character")
+        if not text.strip():
+            if field_type == "Path":
+                raise bad("is empty; give a folder")
+            return None
+        return Path(text).expanduser()
+    if name.startswith("color_") and not _COLOUR.fullmatch(text):
+        raise bad("is not a colour like #1a73e8")
+    if name not in MULTILINE and any(ch < " " or ch == "\x7f" for ch in text):
+        raise bad("holds a line break or control character; it must be one line")
+    return text
+
+
+def _shown(value: Any) -> str:
+    """A value for an error message, shortened: a 5,000-digit number is not worth printing."""
+    text = str(value).lower() if isinstance(value, bool) else repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _as_bool(value: Any) -> bool:
@@ -167,6 +214,10 @@ def _from_toml(path: Path) -> dict[str, Any]:
             data = tomllib.load(handle)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: {exc}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not a TOML file (it is not UTF-8 text)") from None
+    except ValueError:  # a number past Python's digit limit
+        raise ConfigError(f"{path}: holds a number too long to read") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
     known = {f.name for f in fields(Settings)}
@@ -245,3 +296,19 @@ def load_settings(
     layer(_from_env(env), lambda key: ENV_PREFIX + key.upper())
     layer({k: v for k, v in (overrides or {}).items() if v is not None}, lambda key: "--" + key.replace("_", "-"))
     return dataclasses.replace(Settings(), **values)
+
+
+def parse_day(value: str) -> dt.date:
+    """A YYYY-MM-DD date; a :class:`ConfigError` says whether the form is wrong or the day does not exist."""
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
+    if not match:
+        raise ConfigError(f"{value!r} is not a date in the form YYYY-MM-DD")
+    year, month, day = (int(part) for part in match.groups())
+    if year < 1:
+        raise ConfigError(f"{value!r}: there is no year 0")
+    if not 1 <= month <= 12:
+        raise ConfigError(f"{value!r}: there is no month {month}")
+    length = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= length:
+        raise ConfigError(f"{value!r}: that day does not exist ({calendar.month_name[month]} {year} has {length} days)")
+    return dt.date(year, month, day)

@@ -1,12 +1,15 @@
-"""Writing an issue to OUT/<date>/: the manifest, atomic replacement, --force."""
+"""Writing an issue to OUT/<date>/: the manifest, atomic replacement, --force, the lock on OUT, recovery."""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import os
+import re
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -119,3 +122,65 @@ def write_issue(out: Path, issue: Issue, files: dict[str, str], force: bool = Fa
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
     return target
+
+
+# Exactly the names tempfile.mkdtemp/mkstemp give (8 characters of [a-z0-9_]), so
+# that a user's own ".2021-12-07.backup" is never taken for a build's leftovers.
+_STAGING = re.compile(r"\.(\d{4}-\d{2}-\d{2})\.(old\.)?[a-z0-9_]{8}")
+_TEMPORARY_FILE = re.compile(r"\.(?:index\.html|feed\.xml)\.[a-z0-9_]{8}")
+
+
+@contextlib.contextmanager
+def out_lock(out: Path) -> Iterator[None]:
+    """Hold OUT's lock while numbering, writing and archiving an issue: builds into one OUT take turns.
+
+    Two builds of different dates numbered at once would both be No. 1. The
+    lock is an fcntl (flock) lock on the OUT folder itself, so no lock file
+    lands in the published archive, and the system releases it when a build
+    is killed: a crash never leaves OUT locked.
+    """
+    try:
+        import fcntl
+    except ImportError:  # not Unix: no lock, as before
+        yield
+        return
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(out, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        raise DigestError(f"cannot lock {out}: {exc.strerror}") from None
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)
+
+
+def recover_interrupted(out: Path) -> list[str]:
+    """Undo what a killed build left in OUT, and say what was done (call with :func:`out_lock` held).
+
+    A build killed between the two renames of ``--force`` leaves OUT/<date>
+    missing and the old issue in ``.<date>.old.*``: the old issue is put back
+    (the interrupted build made nothing the user has seen). Staging folders
+    and temporary archive files of killed builds are removed.
+    """
+    if not out.is_dir():
+        return []
+    notes = []
+    for entry in sorted(out.iterdir()):
+        staged = _STAGING.fullmatch(entry.name)
+        if staged and entry.is_dir() and not entry.is_symlink():
+            date, retired = staged.groups()
+            hidden, target = entry / date, out / date
+            try:
+                if retired and hidden.is_dir() and not target.exists():
+                    os.replace(hidden, target)
+                    notes.append(f"Restored {target}: a build replacing it was interrupted")
+                shutil.rmtree(entry)
+            except OSError as exc:
+                raise DigestError(f"cannot clean up {entry} left by an interrupted build: {exc.strerror}") from None
+            notes.append(f"Removed {entry}, left by an interrupted build")
+        elif _TEMPORARY_FILE.fullmatch(entry.name) and entry.is_file() and not entry.is_symlink():
+            entry.unlink(missing_ok=True)
+            notes.append(f"Removed {entry}, left by an interrupted build")
+    return notes

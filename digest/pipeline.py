@@ -11,7 +11,7 @@ from .assemble import Progress, assemble_issue
 from .config import Settings
 from .edition import edit_issue, edition_path, load_edition
 from .errors import DigestError, IssueExistsError, NoArticlesError
-from .output import write_issue
+from .output import out_lock, recover_interrupted, write_issue
 from .placeholders import unsubscribe_mailbox, web_version
 from .render import render_issue
 from .state import move_legacy_files, out_problems, save_email
@@ -31,6 +31,7 @@ def build(settings: Settings, date: dt.date, force: bool = False, progress: Prog
     applied unless ``edition`` is False.
     """
     target = settings.out / date.isoformat()
+    _recover(settings.out, progress)
     if target.exists() and not force:
         # Fail before the slow work, not after it.
         raise IssueExistsError(f"{target} exists already; use --force to replace it")
@@ -47,19 +48,22 @@ def build(settings: Settings, date: dt.date, force: bool = False, progress: Prog
         if since is None:
             raise
         raise NoArticlesError(f"nothing new since {_since_text(settings.out, date, since)}, no issue built: {exc}") from None
-    issue = dataclasses.replace(issue, number=issue_number(settings.out, date))
-    issue = edit_issue(issue, settings, progress, use_edition=edition)  # ids; the editor's pins, drops, rewrites
-    progress(f"Rendering {len(issue.stories)} stor{'ies' if len(issue.stories) != 1 else 'y'}")
-    issue, html, text = render_issue(issue, settings, progress)  # fits the size budget, checks parity
-    # The email (placeholders in) is kept in the state folder for digest send; out/ gets the
-    # web version, with the generic unsubscribe link, since anyone may read it.
-    save_email(settings.state_dir, date, html, text)
-    mailbox = unsubscribe_mailbox(settings)
-    folder = write_issue(settings.out, issue, {"index.html": web_version(html, mailbox, as_html=True),
-                                               "index.txt": web_version(text, mailbox, as_html=False)}, force=force)
-    for line in move_legacy_files(settings.out, settings.state_dir):
-        progress(line)
-    index, feed = write_archive(settings.out, settings)
+    with out_lock(settings.out):  # numbering to archive: one build at a time per OUT
+        for note in recover_interrupted(settings.out):
+            progress(note)
+        issue = dataclasses.replace(issue, number=issue_number(settings.out, date))
+        issue = edit_issue(issue, settings, progress, use_edition=edition)  # ids; the editor's pins, drops, rewrites
+        progress(f"Rendering {len(issue.stories)} stor{'ies' if len(issue.stories) != 1 else 'y'}")
+        issue, html, text = render_issue(issue, settings, progress)  # fits the size budget, checks parity
+        # The email (placeholders in) is kept in the state folder for digest send; out/ gets the
+        # web version, with the generic unsubscribe link, since anyone may read it.
+        save_email(settings.state_dir, date, html, text)
+        mailbox = unsubscribe_mailbox(settings)
+        folder = write_issue(settings.out, issue, {"index.html": web_version(html, mailbox, as_html=True),
+                                                   "index.txt": web_version(text, mailbox, as_html=False)}, force=force)
+        for line in move_legacy_files(settings.out, settings.state_dir):
+            progress(line)
+        index, feed = write_archive(settings.out, settings)
     progress(f"Updated the archive: {index} and {feed}")
     for problem in out_problems(settings.out):
         progress(f"Warning: {problem}")
@@ -69,6 +73,14 @@ def build(settings: Settings, date: dt.date, force: bool = False, progress: Prog
              + (f" ({held} more listed in issue.json only)" if held else "")
              + f", {left_out} file{'s' * (left_out != 1)} left out (see issue.json)")
     return folder
+
+
+def _recover(out: Path, progress: Progress) -> None:
+    """Put OUT right after a killed build, before anything looks at its issues."""
+    if out.is_dir():
+        with out_lock(out):
+            for note in recover_interrupted(out):
+                progress(note)
 
 
 def since_days(out: Path, date: dt.date, since: dt.date | str) -> int:

@@ -45,11 +45,17 @@ def test_window_of_days_reaches_back(articles, tmp_path):
     assert (tmp_path / "out" / "2021-12-09" / "index.html").exists()
 
 
-@pytest.mark.parametrize("date", ["2021-13-01", "yesterday", "2021-02-30"])
-def test_bad_date(articles, date):
+@pytest.mark.parametrize("date, message", [
+    ("2021-13-01", "there is no month 13"),
+    ("yesterday", "is not a date in the form YYYY-MM-DD"),
+    ("2021-02-30", "that day does not exist (February 2021 has 28 days)"),
+    ("2019-11-31", "that day does not exist (November 2019 has 30 days)"),
+    ("0000-01-01", "there is no year 0"),
+])
+def test_bad_date(articles, date, message):
     result = run("build", "--date", date)
     assert result.exit_code == 2
-    assert "is not a date in the form YYYY-MM-DD" in result.output
+    assert message in result.output
 
 
 def test_missing_articles_folder(tmp_path):

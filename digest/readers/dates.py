@@ -233,3 +233,15 @@ def _wide_date(match: re.Match[str], order: str) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError:
         return None
+
+
+# --- Plausible publication dates ---------------------------------------------
+
+#: Years a publication date may fall in. Anything else is a broken field (a
+#: feed's "01 Jan 0001 +1400" parses as 1400-01-01), not a date: the article is
+#: read as undated, with a warning.
+PLAUSIBLE_YEARS = range(1900, 2101)
+
+
+def is_plausible(date: dt.date) -> bool:
+    return date.year in PLAUSIBLE_YEARS

@@ -17,7 +17,8 @@ from typing import Any
 
 from ..errors import ReadError
 from ..model import Article
-from .base import MAX_SECONDS_PER_FILE, BaseReader, read_bytes, time_limit
+from .base import MAX_SECONDS_PER_FILE, BaseReader, read_bytes, time_limit, utf16_encoding
+from .dates import is_plausible
 from .fields import as_author, as_text, body_warnings, text_paragraphs
 from .html import html_to_text
 from .images import image_from_entry
@@ -33,7 +34,7 @@ class FeedReader(BaseReader):
 
     def read(self, path: Path) -> list[Article]:
         raw = read_bytes(path)
-        if b"\x00" in raw[:8192]:
+        if b"\x00" in raw[:8192] and utf16_encoding(raw) is None:  # feedparser reads UTF-16 itself
             raise ReadError(f"{path}: binary file, not text")
         with time_limit(MAX_SECONDS_PER_FILE, path):
             return self.parse_bytes(raw, path)
@@ -79,9 +80,7 @@ def article_from_entry(entry: Any, path: Path, publisher: str | None, feed_link:
             break
     if not title or not body:
         return None
-    stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-    date = dt.datetime.fromtimestamp(calendar.timegm(stamp), dt.UTC).date() if isinstance(
-        stamp, time.struct_time) else None
+    date, date_warning = entry_date(entry.get("published_parsed") or entry.get("updated_parsed"))
     url = as_text(entry.get("link"))
     summary = entry.get("summary")
     standfirst = html_to_text(summary) if summary and entry.get("content") else None
@@ -90,7 +89,7 @@ def article_from_entry(entry: Any, path: Path, publisher: str | None, feed_link:
         source=known_publisher(url) or publisher or source_from_url(url or feed_link), url=url,
         author=as_author(entry.get("author")),
         standfirst=standfirst.split("\n\n", 1)[0] if standfirst else None,
-        language=guess_language(body), warnings=body_warnings(body, date), section=_category(entry),
+        language=guess_language(body), warnings=(*date_warning, *body_warnings(body, date)), section=_category(entry),
         image=image_from_entry(entry, url or feed_link, title),
     )
 
@@ -102,3 +101,17 @@ def _category(entry: Any) -> str | None:
         if term:
             return term[:80]
     return None
+
+
+def entry_date(stamp: Any) -> tuple[dt.date | None, tuple[str, ...]]:
+    """An entry's date from feedparser's UTC struct_time; far-off years are refused with a warning."""
+    if not isinstance(stamp, time.struct_time):
+        return None, ()
+    try:
+        date = dt.datetime.fromtimestamp(calendar.timegm(stamp), dt.UTC).date()
+    except (ValueError, OverflowError, OSError):
+        date = None
+    if date is None or not is_plausible(date):
+        shown = date.isoformat() if date else f"year {stamp.tm_year}"
+        return None, (f"implausible feed date ({shown}) ignored",)
+    return date, ()

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import ReadError
 from ..model import Article
-from .base import BaseReader
+from .base import BaseReader, display_path
 from .fields import as_author, as_date, as_text, body_warnings, text_paragraphs
 from .images import image_from_fields
 from .language import guess_language
@@ -29,19 +29,13 @@ class JsonReader(BaseReader):
 
     def parse(self, text: str, path: Path) -> list[Article]:
         if path.suffix.lower() == ".json":
-            try:
-                data = json.loads(text)
-            except json.JSONDecodeError as exc:
-                raise ReadError(f"{path}: not valid JSON (line {exc.lineno}: {exc.msg})") from None
+            data = _load(text, path, "")
             records = data if isinstance(data, list) else [data]
         else:
             records = []
             for number, line in enumerate(text.splitlines(), start=1):
                 if line.strip():
-                    try:
-                        records.append(json.loads(line))
-                    except json.JSONDecodeError as exc:
-                        raise ReadError(f"{path}: line {number} is not valid JSON ({exc.msg})") from None
+                    records.append(_load(line, path, f"line {number} "))
         articles = [article for article in (article_from_record(r, path) for r in records) if article]
         if not articles:
             raise ReadError(f"{path}: no article in the JSON (expected {_SHAPE}, or a list of them)")
@@ -50,6 +44,22 @@ class JsonReader(BaseReader):
             note = f"{skipped} JSON entr{'ies' if skipped != 1 else 'y'} in the file skipped (not articles)"
             articles[0] = replace(articles[0], warnings=(*articles[0].warnings, note))
         return articles
+
+
+def _load(text: str, path: Path, where: str) -> Any:
+    """Parsed JSON, or a :class:`ReadError` for bad syntax, numbers over Python's digit limit, deep nesting."""
+    name = display_path(path)
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        if where:
+            raise ReadError(f"{name}: {where}is not valid JSON ({exc.msg})") from None
+        raise ReadError(f"{name}: not valid JSON (line {exc.lineno}: {exc.msg})") from None
+    except ValueError as exc:  # "Exceeds the limit (4300 digits) for integer string conversion"
+        problem = "a number too long to read" if "digits" in str(exc) else str(exc)
+        raise ReadError(f"{name}: {where and where + 'is '}unreadable JSON ({problem})") from None
+    except RecursionError:
+        raise ReadError(f"{name}: {where and where + 'is '}JSON nested too deeply to read") from None
 
 
 def article_from_record(record: Any, path: Path) -> Article | None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..errors import ReadError
 from ..model import Article
-from .base import BaseReader
+from .base import MAX_TEXT_CHARS, BaseReader
 from .fields import as_author, as_date, as_text, body_warnings
 from .images import image_from_fields
 from .language import guess_language
@@ -31,6 +31,7 @@ _RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 
 class MarkdownReader(BaseReader):
     file_extensions = (".md", ".markdown")
+    max_text_chars = MAX_TEXT_CHARS
 
     def parse(self, text: str, path: Path) -> list[Article]:
         import frontmatter

@@ -14,7 +14,7 @@ import datetime as dt
 from pathlib import Path
 
 from ..model import Article
-from .base import BaseReader
+from .base import MAX_TEXT_CHARS, BaseReader
 from .clutter import TITLE_SEPARATOR, find_layout, is_clutter, weight
 from .dates import RELATIVE, DateMention, copyright_year, find_dates, is_dateline, numeric_order
 from .language import guess_language
@@ -32,6 +32,7 @@ SHORT_BODY_WORDS = 80
 
 class PlainTextReader(BaseReader):
     file_extensions = (".txt",)
+    max_text_chars = MAX_TEXT_CHARS
 
     def parse(self, text: str, path: Path) -> list[Article]:
         lines = [" ".join(line.split()) for line in text.splitlines()]
