@@ -14,7 +14,7 @@ REFERENCE = REPO / "docs" / "reference.md"
 
 def _sections(text: str) -> dict[str, str]:
     """The reference's '### `digest NAME`' sections, by command name."""
-    parts = re.split(r"^### `digest (\w+)`\n", text, flags=re.M)
+    parts = re.split(r"^### `digest ([\w-]+)`\n", text, flags=re.M)
     return {name: body.split("\n## ")[0] for name, body in zip(parts[1::2], parts[2::2])}
 
 
