@@ -99,24 +99,30 @@ class Salience:
         return value
 
     def pick(self, candidates: Sequence[int], picked: Sequence[int], count: int,
-             fits: Callable[[int], bool] = lambda _: True) -> list[int]:
+             fits: Callable[[int], bool] = lambda _: True,
+             allowed: Callable[[int, list[int]], bool] = lambda _i, _taken: True) -> list[int]:
         """Up to ``count`` of ``candidates`` in order of choice (MMR), given sentences already ``picked``.
 
         ``fits`` is asked about each sentence before it is taken (a word budget);
-        a sentence it refuses is passed over.
+        a sentence it refuses is passed over. ``allowed`` is asked whether a
+        candidate may be taken given those chosen so far (a sentence pointing
+        back needs the one before it); one it refuses now may be taken later.
         """
         chosen: list[int] = []
         # Not sentences of stop words only; a sentence sharing no word with the
         # rest of the article (salience 0) is still material for a short text.
         pool = [i for i in candidates if self._norms[i] > 0]
         while pool and len(chosen) < count:
-            top = max(self.scores[i] for i in pool) or 1.0
+            ready = [i for i in pool if allowed(i, chosen)]
+            if not ready:
+                break
+            top = max(self.scores[i] for i in ready) or 1.0
 
             def gain(i: int) -> float:
                 redundancy = max((self.similarity(i, j) for j in (*picked, *chosen)), default=0.0)
                 return RELEVANCE_WEIGHT * self.scores[i] / top - (1 - RELEVANCE_WEIGHT) * redundancy
 
-            best = max(pool, key=gain)
+            best = max(ready, key=gain)
             pool.remove(best)
             if max((self.similarity(best, j) for j in (*picked, *chosen)), default=0.0) >= NEAR_DUPLICATE:
                 continue

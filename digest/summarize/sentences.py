@@ -34,10 +34,26 @@ _DATELINE = re.compile(
     r"|^[A-Z][A-Z.'’-]+(?:,?\s+[A-Z][\w.'’-]*){0,3}\s+(?:--|[-–—])\s+"
 )
 _FURNITURE = re.compile(
-    r"Share this with\s?\S*?Copy this link|Scroll down for (?:video|videos|more)\b\.?"
-    r"|Media playback is (?:not supported|unsupported) on (?:this|your) device\.?",
+    r"Share this with\s?\S*?Copy this link|(?:Scroll|Click) (?:down )?(?:for|to see) (?:the )?(?:video|videos|more)\b\.?"
+    r"|Media playback is (?:not supported|unsupported) on (?:this|your) device\.?"
+    r"|\b(?:READ MORE|Read more|RELATED|WATCH|VIDEO)\s*:.*$",
     re.IGNORECASE,
 )
+#: Parentheses that point at a photo the newsletter does not show: "(pictured)", "(left)", "(above, in 2010)".
+_PHOTO_POINTER = re.compile(
+    r"\s*\((?:(?:pictured|picture|photo|above|below|left|right|centre|center|top|bottom|inset|file photo|"
+    r"seen here|shown here|second from (?:left|right)|far (?:left|right)|front|back|main|in red|in blue)\b[^()]{0,40})\)",
+    re.IGNORECASE,
+)
+#: An inline related-link widget (The Hill): a name glued to itself, then teaser headlines, then "MORE".
+_LINK_WIDGET = re.compile(r"(?P<name>\b[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})(?P=name)\b.{0,400}? MORE\b")
+#: A caption that opens on a label: "Top spot: Iconic UK brand ...", "Pictured: ...", "Cue the crowds: The".
+_CAPTION_LABEL = re.compile(
+    r"^(?:Pictured|Above|Below|Left|Right|Top|Bottom|Inset|Main picture|Main image|Picture|Photo|Image|File photo)\b"
+    r"|^(?!(?:He|She|They|It|We|I|You|Police|Officials|The \w+)\b)(?:[\w'’,&-]+ ){0,3}[\w'’&-]+\s?:\s+[\"“‘']?[A-Z0-9]"
+)
+#: Verbs of saying before a colon: "He said: The ..." introduces a quote, not a caption.
+_SAYING = re.compile(r"\b(?:said|says|told|added|wrote|writes|explained|warned|tweeted|posted|asked|stated|announced)\s?:")
 #: A Daily Mail style byline opening a paragraph: "By . Jane Doe . PUBLISHED: .
 #: 10:37 EST, 2 July 2013 . | . UPDATED: . 12:13 EST, 2 July 2013 ."
 _BYLINE = re.compile(
@@ -68,14 +84,21 @@ _FIRST_PERSON = re.compile(r"\b(?:(?<!War )I|I['’](?:m|ve|ll|d)|[Mm]e|[Mm]y|[W
 
 def clean_sentence(sentence: str) -> str:
     """A sentence without datelines, share bars and other page furniture, white space normalised."""
+    sentence = _LINK_WIDGET.sub(lambda m: m.group("name"), sentence)
+    sentence = _PHOTO_POINTER.sub("", sentence)
     sentence = _FURNITURE.sub(" ", sentence).strip()
     sentence = _DATELINE.sub("", sentence, count=1).strip()
     return " ".join(sentence.split())  # also no-break spaces, as pages use them
 
 
 def is_junk(sentence: str) -> bool:
-    """True for bylines, credits, promotions: sentences that are furniture as a whole."""
-    return not _ANY_WORD.search(sentence) or bool(_JUNK.search(sentence))
+    """True for bylines, credits, promotions, table rows: sentences that are furniture as a whole."""
+    return not _ANY_WORD.search(sentence) or bool(_JUNK.search(sentence)) or sentence.count("|") >= 2
+
+
+def is_caption(sentence: str) -> bool:
+    """True for a photo caption: a label and a colon opening it ("Top spot: Iconic ..."), not a quote."""
+    return bool(_CAPTION_LABEL.search(sentence)) and not _SAYING.search(sentence[:80])
 
 
 def split_run_on(sentence: str) -> list[str]:
@@ -106,39 +129,129 @@ def unwrap(paragraph: str) -> str:
     return _WRAPPED.sub(" ", paragraph)
 
 
-def summary_sentences(paragraphs: list[str], language: str) -> list[str]:
-    """The body's sentences, in order, cleaned and with run-on captions split; furniture dropped."""
-    sentences = []
-    for paragraph in paragraphs:
-        for raw in split_sentences(_BYLINE.sub("", unwrap(paragraph), count=1), language):
-            for sentence in split_run_on(clean_sentence(raw)):
-                if not is_junk(sentence):
+#: The summary reads at most this much of a body (the lede and bullets come from
+#: its first part anyway): a 5 MB text costs no more than a long article.
+MAX_BODY_CHARS = 60_000
+#: A "sentence" longer than this (a page with no full stops) is never split by
+#: pysbd (slow on it) and never shown.
+MAX_SENTENCE_CHARS = 1_500
+#: A lede longer than this is too long to read in one breath.
+MAX_LEDE_WORDS = 40
+MIN_LEDE_WORDS = 5
+
+
+def summary_sentences(paragraphs: list[str], language: str, title: str = "") -> list[str]:
+    """The body's sentences, in order, cleaned; furniture, captions and table rows dropped.
+
+    Only the first :data:`MAX_BODY_CHARS` characters are read. A first
+    paragraph that repeats ``title`` is the headline again, not body text.
+    """
+    sentences: list[str] = []
+    budget = MAX_BODY_CHARS
+    for number, paragraph in enumerate(paragraphs):
+        if budget <= 0:
+            break
+        paragraph = paragraph[:budget]
+        budget -= len(paragraph)
+        if paragraph.lstrip().startswith("|") or paragraph.count(" | ") >= 2:
+            continue  # a table row
+        if number == 0 and title and same_text(paragraph, title):
+            continue
+        text = _BYLINE.sub("", unwrap(paragraph), count=1)
+        for raw in _split(text, language):
+            parts = split_run_on(clean_sentence(raw))
+            # What ran into a sentence without a full stop is a photo caption.
+            for sentence in parts[-1:]:
+                if not is_junk(sentence) and not is_caption(sentence):
                     sentences.append(sentence)
     return sentences
+
+
+def _split(text: str, language: str) -> list[str]:
+    """Sentences, with over-long stretches (no sentence punctuation) kept whole rather than parsed."""
+    if len(text) <= MAX_SENTENCE_CHARS or re.search(r"[.!?][\"'”’)]*\s", text[:MAX_SENTENCE_CHARS]):
+        return split_sentences(text, language)
+    return [text]
+
+
+def same_text(a: str, b: str) -> bool:
+    """The same words, case and punctuation aside (a headline repeated in the body)."""
+    x, y = _NON_WORD.sub(" ", a.casefold()).strip(), _NON_WORD.sub(" ", b.casefold()).strip()
+    return bool(x) and (x == y or (len(y) >= 20 and x.startswith(y) and len(x) <= len(y) + 40))
+
+
+_NON_WORD = re.compile(r"\W+")
 
 
 def word_count(sentence: str) -> int:
     return len(split_words(sentence))
 
 
-def can_lead(sentence: str, words: int | None = None) -> bool:
-    """Whether a sentence can be the lede: a statement of some length, not a question.
+#: Openers that point back to text the reader has not seen: pronouns, connectives,
+#: and "the N" phrases ("The six", "The move", "The pair").
+_POINTS_BACK = re.compile(
+    r"^[\"“‘']?(?:(?:He|She|It|They|His|Her|Its|Their|Them|Him|This|That|These|Those|Such|There|Here)\b(?!['’]s\b\s+(?:a|an|the)\b)"
+    r"|(?:However|But|And|Or|Also|Meanwhile|Still|Yet|So|Instead|Moreover|Furthermore|Nevertheless|Nonetheless|"
+    r"Then|Now|Thus|Hence|Therefore|Besides|Indeed|Otherwise|Likewise|Similarly|Consequently|Additionally|"
+    r"Afterwards|Later|Earlier|Previously|Even so|In it|In addition|In turn|As a result|As such|At the time|"
+    r"By then|Despite this|Despite that|After that|Before that|Because of this|Other|Another|Both|Neither|Either|"
+    r"The same|The latest|The other|The former|The latter|The pair|The couple|The trio|The duo|The move|"
+    r"The decision|The incident|The comments|The remarks|The statement|The report|The study|The news|"
+    r"The announcement|The deal|The attack|The man|The woman|The boy|The girl|The men|The women|The group)\b"
+    r"|The (?:two|three|four|five|six|seven|eight|nine|ten|dozen|\d+)\b)"
+)
+_FIRST_LETTER = re.compile(r"^[\"“‘'(]?[^\W_]")
+_LOWER_START = re.compile(r"^[\"“‘'(]?[a-z]")
 
+
+def points_back(sentence: str) -> bool:
+    """True when a sentence opens on a pronoun, a connective or a back-referring "the N" phrase."""
+    return bool(_POINTS_BACK.match(sentence))
+
+
+def is_whole(sentence: str) -> bool:
+    """A complete sentence: opens on a capital (or digit, or quote), closes on sentence
+    punctuation, its quotation marks balanced, not cut after an initial."""
+    if not _FIRST_LETTER.match(sentence) or _LOWER_START.match(sentence):
+        return False
+    if not sentence.rstrip("\"'”’)»] ").endswith((".", "!", "?", "…")):
+        return False
+    if sentence.count("“") != sentence.count("”") or sentence.count('"') % 2:
+        return False
+    return not _CUT_AFTER.search(sentence.rstrip())
+
+
+#: A sentence ending on an initial or a title before a name was cut ("George R.", "then-Sen.").
+_CUT_AFTER = re.compile(
+    r"(?:^|[\s-])(?:[A-HJ-Z]\.|E!|(?:Sen|Gov|Rep|Gen|Spc|Pfc|Sgt|Cpl|Lt|Col|Capt|Maj|Mr|Mrs|Ms|Dr|Prof|Rev|No|Nos)\.)$")
+
+
+def can_lead(sentence: str, words: int | None = None, title: str = "") -> bool:
+    """Whether a sentence can be the lede: a whole statement of 5-40 words that stands alone.
+
+    Not a question, a quotation, a caption, a sentence pointing back, nor the headline again.
     ``words`` is the sentence's word count when the caller knows it.
     """
     words = word_count(sentence) if words is None else words
-    return words >= 3 and not sentence.rstrip("\"'”’»").endswith("?")
+    if not MIN_LEDE_WORDS <= words <= MAX_LEDE_WORDS or sentence.rstrip("\"'”’»").endswith("?"):
+        return False
+    if points_back(sentence) or not is_whole(sentence) or _OPENING_QUOTE.match(sentence):
+        return False
+    if _FIRST_PERSON.search(sentence) or (title and same_text(sentence, title)):
+        return False
+    return True
 
 
 def can_be_bullet(sentence: str, words: int | None = None) -> bool:
-    """Whether a sentence reads well as a bullet: a statement of 6-35 words, not a bare quotation.
+    """Whether a sentence reads well as a bullet: a whole statement of 6-35 words, not a bare quotation.
 
+    (Whether one that points back may follow the sentence before it is the caller's call.)
     ``words`` is the sentence's word count when the caller knows it.
     """
     words = word_count(sentence) if words is None else words
     if not MIN_BULLET_WORDS <= words <= MAX_BULLET_WORDS:
         return False
-    if sentence.rstrip("\"'”’»").endswith("?"):
+    if sentence.rstrip("\"'”’»").endswith("?") or not is_whole(sentence):
         return False
     # A quotation standing alone ("'That's how football works." or a first-person
     # sentence in the middle of one) lacks its speaker.
