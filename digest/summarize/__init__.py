@@ -21,7 +21,7 @@ from .keywords import keywords
 from .language import language_rules
 from .salience import Salience
 from .sentences import (
-    MAX_BULLET_WORDS, MAX_LEDE_WORDS, can_be_bullet, can_lead, is_whole, points_back, summary_sentences,
+    MAX_BULLET_WORDS, MAX_LEDE_WORDS, can_be_bullet, can_lead, is_whole, points_back, shorten, summary_sentences,
 )
 
 __all__ = ["READING_WPM", "MAX_BULLET_WORDS", "clean_sentences", "summarize", "summary_sentences"]
@@ -33,7 +33,7 @@ LEDE_WINDOW = 5
 #: ... unless one of the next two that can lead is this many times as relevant
 #: (a feature-style opener, "As birthdays go, it was a quiet one.", gives way to
 #: the news). Chosen by cross-validation (bench/summaries.py).
-CLEARLY_BETTER = 2.0
+CLEARLY_BETTER = 3.0
 #: Paragraphs this short without sentence punctuation are subheads.
 _SUBHEAD_WORDS = 12
 
@@ -54,6 +54,7 @@ def summarize(article: Article, bullets: int = 3, max_words: int | None = None) 
     minutes = max(1, math.ceil(article.word_count / READING_WPM))
     title = _real_title(article)
     sentences = clean_sentences(article)
+    _shorten_long_opener(sentences, title)
     words = [split_words(s) for s in sentences]
     terms = [list(map(rules.term, sentence)) for sentence in words]
     salience = Salience(words, rules, title=title, terms=terms)
@@ -72,6 +73,14 @@ def summarize(article: Article, bullets: int = 3, max_words: int | None = None) 
         keywords=keywords(words, terms, article.title, lede, rules),
         reading_minutes=minutes,
     )
+
+
+def _shorten_long_opener(sentences: list[str], title: str) -> None:
+    """An over-long first sentence that otherwise could lead loses its trailing clause ("..., adding ...")."""
+    if sentences and len(split_words(sentences[0])) > MAX_LEDE_WORDS:
+        short = shorten(sentences[0])
+        if short is not None and can_lead(short, title=title):
+            sentences[0] = short
 
 
 def _lede(sentences: list[str], words: list[list[str]], title: str, relevance: list[float]) -> int | None:

@@ -46,7 +46,7 @@ _PHOTO_POINTER = re.compile(
     re.IGNORECASE,
 )
 #: An inline related-link widget (The Hill): a name glued to itself, then teaser headlines, then "MORE".
-_LINK_WIDGET = re.compile(r"(?P<name>\b[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})(?P=name)\b.{0,400}? MORE\b")
+_LINK_WIDGET = re.compile(r"(?<=[a-z])[A-Z][a-z].{0,600}?\sMORE\b")
 #: A caption that opens on a label: "Top spot: Iconic UK brand ...", "Pictured: ...", "Cue the crowds: The".
 _CAPTION_LABEL = re.compile(
     r"^(?:Pictured|Above|Below|Left|Right|Top|Bottom|Inset|Main picture|Main image|Picture|Photo|Image|File photo)\b"
@@ -79,16 +79,31 @@ _OPENING_QUOTE = re.compile(r"^[\"“‘'«]")
 _ANY_WORD = re.compile(r"\w")
 #: First-person words: in news they stand inside quotations ("I'm fortunate
 #: to be here"), whose speaker is in another sentence. Not "US", not "World War I".
-_FIRST_PERSON = re.compile(r"\b(?:(?<!War )I|I['’](?:m|ve|ll|d)|[Mm]e|[Mm]y|[Ww]e|[Ww]e['’](?:re|ve|ll|d)|[Oo]urs?|us)\b")
+_FIRST_PERSON = re.compile(
+    r"\b(?:(?<!War )I|I['’](?:m|ve|ll|d)|[Mm]e|[Mm]y|[Ww]e|[Ww]e['’](?:re|ve|ll|d)|[Oo]urs?|us|[Yy]ou(?:['’](?:re|ve|ll|d))?|[Yy]our)\b")
+#: A quotation closed but never opened in the sentence: the other half is elsewhere ("... its delivery.’").
+_HALF_QUOTE = re.compile(r"[.!?,]['’]\s*$")
+_SINGLE_OPEN = re.compile(r"(?:^|[\s(\[—–-])[‘']\S")
 
 
-def clean_sentence(sentence: str) -> str:
-    """A sentence without datelines, share bars and other page furniture, white space normalised."""
-    sentence = _LINK_WIDGET.sub(lambda m: m.group("name"), sentence)
-    sentence = _PHOTO_POINTER.sub("", sentence)
-    sentence = _FURNITURE.sub(" ", sentence).strip()
-    sentence = _DATELINE.sub("", sentence, count=1).strip()
+def clean_sentence(sentence: str, first: bool = True) -> str:
+    """A sentence without datelines, share bars and other page furniture, white space normalised.
+
+    ``first``: whether it opens its paragraph (only there can a dateline stand).
+    """
+    # Cheap tests first: most sentences hold none of these, and the patterns are costly.
+    if " MORE" in sentence:
+        sentence = _LINK_WIDGET.sub("", sentence)
+    if "(" in sentence:
+        sentence = _PHOTO_POINTER.sub("", sentence)
+    if _FURNITURE_HINT.search(sentence):
+        sentence = _FURNITURE.sub(" ", sentence)
+    if first or sentence[:1] == "(":
+        sentence = _DATELINE.sub("", sentence.strip(), count=1)
     return " ".join(sentence.split())  # also no-break spaces, as pages use them
+
+
+_FURNITURE_HINT = re.compile(r"(?i:share|scroll|click|playback|read more|related|watch|video)")
 
 
 def is_junk(sentence: str) -> bool:
@@ -158,8 +173,8 @@ def summary_sentences(paragraphs: list[str], language: str, title: str = "") -> 
         if number == 0 and title and same_text(paragraph, title):
             continue
         text = _BYLINE.sub("", unwrap(paragraph), count=1)
-        for raw in _split(text, language):
-            parts = split_run_on(clean_sentence(raw))
+        for position, raw in enumerate(_split(text, language)):
+            parts = split_run_on(clean_sentence(raw, position == 0))
             # What ran into a sentence without a full stop is a photo caption.
             for sentence in parts[-1:]:
                 if not is_junk(sentence) and not is_caption(sentence):
@@ -169,7 +184,7 @@ def summary_sentences(paragraphs: list[str], language: str, title: str = "") -> 
 
 def _split(text: str, language: str) -> list[str]:
     """Sentences, with over-long stretches (no sentence punctuation) kept whole rather than parsed."""
-    if len(text) <= MAX_SENTENCE_CHARS or re.search(r"[.!?][\"'”’)]*\s", text[:MAX_SENTENCE_CHARS]):
+    if len(text) <= MAX_SENTENCE_CHARS or re.search(r"[.!?][\"'”’)]*(?:\s|[A-Z])", text[:MAX_SENTENCE_CHARS]):
         return split_sentences(text, language)
     return [text]
 
@@ -193,11 +208,12 @@ _POINTS_BACK = re.compile(
     r"^[\"“‘']?(?:(?:He|She|It|They|His|Her|Its|Their|Them|Him|This|That|These|Those|Such|There|Here)\b(?!['’]s\b\s+(?:a|an|the)\b)"
     r"|(?:However|But|And|Or|Also|Meanwhile|Still|Yet|So|Instead|Moreover|Furthermore|Nevertheless|Nonetheless|"
     r"Then|Now|Thus|Hence|Therefore|Besides|Indeed|Otherwise|Likewise|Similarly|Consequently|Additionally|"
-    r"Afterwards|Later|Earlier|Previously|Even so|In it|In addition|In turn|As a result|As such|At the time|"
-    r"By then|Despite this|Despite that|After that|Before that|Because of this|Other|Another|Both|Neither|Either|"
-    r"The same|The latest|The other|The former|The latter|The pair|The couple|The trio|The duo|The move|"
+    r"Afterwards|Later|Earlier|Previously|Even so|Equally|Perhaps|Maybe|Of course|After all|In fact|Again|Above all|"
+    r"Ultimately|Overall|Alternatively|Admittedly|Regardless|Nor|Too|In it|In addition|In turn|As a result|As such|At the time|"
+    r"By then|Despite this|Despite that|After that|Before that|Because of this|Other|Neither|Either|Yes|Well|"
+    r"The same|The other|The company|The firm|The club|The team|The group|The agency|The star|The player|The former|The latter|The pair|The couple|The trio|The duo|The move|"
     r"The decision|The incident|The comments|The remarks|The statement|The report|The study|The news|"
-    r"The announcement|The deal|The attack|The man|The woman|The boy|The girl|The men|The women|The group)\b"
+    r"The announcement|The deal|The attack|The incident|The find|The discovery|The victim|The suspect)\b"
     r"|The (?:two|three|four|five|six|seven|eight|nine|ten|dozen|\d+)\b)"
 )
 _FIRST_LETTER = re.compile(r"^[\"“‘'(]?[^\W_]")
@@ -218,12 +234,37 @@ def is_whole(sentence: str) -> bool:
         return False
     if sentence.count("“") != sentence.count("”") or sentence.count('"') % 2:
         return False
+    if _HALF_QUOTE.search(sentence) and not _SINGLE_OPEN.search(sentence):
+        return False
     return not _CUT_AFTER.search(sentence.rstrip())
 
 
 #: A sentence ending on an initial or a title before a name was cut ("George R.", "then-Sen.").
 _CUT_AFTER = re.compile(
     r"(?:^|[\s-])(?:[A-HJ-Z]\.|E!|(?:Sen|Gov|Rep|Gen|Spc|Pfc|Sgt|Cpl|Lt|Col|Capt|Maj|Mr|Mrs|Ms|Dr|Prof|Rev|No|Nos)\.)$")
+
+
+#: Where a long sentence can end early: before a trailing clause that adds detail.
+_CLAUSE = re.compile(
+    r",\s+(?=(?:adding|saying|according to|after|amid|as|while|which|who|with|despite|following|prompting|leaving|"
+    r"making|sparking|including|where|when|but|and|in a|in an|in the|before|until|because|officials said|police said)\b)"
+)
+
+
+def shorten(sentence: str, limit: int = MAX_LEDE_WORDS) -> str | None:
+    """An over-long sentence ended before a trailing clause, within ``limit`` words (at least 12); None if none fits."""
+    best = None
+    for match in _CLAUSE.finditer(sentence):
+        head = sentence[:match.start()].rstrip()
+        n = word_count(head)
+        if n > limit:
+            break
+        if n >= 12:
+            best = head
+    if best is None:
+        return None
+    best = best.rstrip(",;:–—- ") + "."
+    return best if is_whole(best) else None
 
 
 def can_lead(sentence: str, words: int | None = None, title: str = "") -> bool:
@@ -237,7 +278,7 @@ def can_lead(sentence: str, words: int | None = None, title: str = "") -> bool:
         return False
     if points_back(sentence) or not is_whole(sentence) or _OPENING_QUOTE.match(sentence):
         return False
-    if _FIRST_PERSON.search(sentence) or (title and same_text(sentence, title)):
+    if _speaks_in_first_person(sentence) or (title and same_text(sentence, title)):
         return False
     return True
 
@@ -255,4 +296,13 @@ def can_be_bullet(sentence: str, words: int | None = None) -> bool:
         return False
     # A quotation standing alone ("'That's how football works." or a first-person
     # sentence in the middle of one) lacks its speaker.
-    return not _OPENING_QUOTE.match(sentence) and not _FIRST_PERSON.search(sentence)
+    return not _OPENING_QUOTE.match(sentence) and not _speaks_in_first_person(sentence)
+
+
+#: Quotations inside a sentence: "I" or "you" there is the quoted speaker's, who is named.
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’(?!\w)|(?<![\w])'[^']*'(?!\w)")
+
+
+def _speaks_in_first_person(sentence: str) -> bool:
+    """First- or second-person words outside any quotation marks: part of a quotation whose speaker is elsewhere."""
+    return bool(_FIRST_PERSON.search(_QUOTED.sub(" ", sentence)))
