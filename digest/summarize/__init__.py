@@ -21,7 +21,8 @@ from .keywords import keywords
 from .language import language_rules
 from .salience import Salience
 from .sentences import (
-    MAX_BULLET_WORDS, MAX_LEDE_WORDS, can_be_bullet, can_lead, is_whole, points_back, shorten, summary_sentences,
+    MAX_BULLET_WORDS, MAX_LEDE_WORDS, can_be_bullet, can_lead, is_whole, points_back, reading_length, shorten,
+    summary_sentences,
 )
 
 __all__ = ["READING_WPM", "MAX_BULLET_WORDS", "clean_sentences", "summarize", "summary_sentences"]
@@ -30,10 +31,10 @@ __all__ = ["READING_WPM", "MAX_BULLET_WORDS", "clean_sentences", "summarize", "s
 READING_WPM = 230
 #: The lede is the first sentence that can lead among the first LEDE_WINDOW ...
 LEDE_WINDOW = 5
-#: ... unless one of the next two that can lead is this many times as relevant
-#: (a feature-style opener, "As birthdays go, it was a quiet one.", gives way to
-#: the news). Chosen by cross-validation (bench/summaries.py).
-CLEARLY_BETTER = 3.0
+#: ... unless one of the next two that can lead is this many times as relevant.
+#: Cross-validation (bench/summaries.py) keeps it off: a later sentence only
+#: wins when the first cannot lead (a teaser that names nothing, see can_lead).
+CLEARLY_BETTER = math.inf
 #: Paragraphs this short without sentence punctuation are subheads.
 _SUBHEAD_WORDS = 12
 
@@ -54,11 +55,13 @@ def summarize(article: Article, bullets: int = 3, max_words: int | None = None) 
     minutes = max(1, math.ceil(article.word_count / READING_WPM))
     title = _real_title(article)
     sentences = clean_sentences(article)
-    _shorten_long_opener(sentences, title)
+    english = (article.language or "en").lower().startswith("en")
+    if english:
+        _shorten_long_opener(sentences, title)
     words = [split_words(s) for s in sentences]
     terms = [list(map(rules.term, sentence)) for sentence in words]
     salience = Salience(words, rules, title=title, terms=terms)
-    lede_index = _lede(sentences, words, title, salience.relevance)
+    lede_index = _lede(sentences, words, title, salience.relevance, english)
     if lede_index is None:
         lede = sentences[0] if sentences else article.title
         return Summary(lede=lede, keywords=keywords(words, terms, article.title, lede, rules), reading_minutes=minutes)
@@ -66,7 +69,7 @@ def summarize(article: Article, bullets: int = 3, max_words: int | None = None) 
     chosen: list[int] = []
     if bullets > 0:
         budget = math.inf if max_words is None else max_words - len(words[lede_index])
-        chosen = _bullets(sentences, words, salience, lede_index, bullets, budget)
+        chosen = _bullets(sentences, words, salience, lede_index, bullets, budget, english)
     return Summary(
         lede=lede,
         bullets=tuple(sentences[i] for i in sorted(chosen)),
@@ -83,19 +86,20 @@ def _shorten_long_opener(sentences: list[str], title: str) -> None:
             sentences[0] = short
 
 
-def _lede(sentences: list[str], words: list[list[str]], title: str, relevance: list[float]) -> int | None:
+def _lede(sentences: list[str], words: list[list[str]], title: str, relevance: list[float],
+          english: bool = True) -> int | None:
     """The first sentence that can lead (or a clearly better one of the next two that can);
     failing that, the first whole one that does not point back."""
     window = range(min(LEDE_WINDOW, len(sentences)))
-    openers = [i for i in window if can_lead(sentences[i], len(words[i]), title)][:3]
+    counts = [reading_length(sentences[i], words[i]) for i in window]
+    openers = [i for i in window if can_lead(sentences[i], counts[i], title, english)][:3]
     if openers:
         first = openers[0]
         better = [i for i in openers[1:] if relevance[i] > CLEARLY_BETTER * relevance[first]]
         return better[0] if better else first
     # A body of long sentences: the first whole one that stands alone, even over the length.
     for i in window:
-        if len(words[i]) >= 3 and is_whole(sentences[i]) and not points_back(sentences[i]) \
-                and len(words[i]) <= 2 * MAX_LEDE_WORDS:
+        if 3 <= counts[i] <= 2 * MAX_LEDE_WORDS and is_whole(sentences[i]) and not points_back(sentences[i]):
             return i
     for i in range(len(sentences)):
         if len(words[i]) >= 3 and len(words[i]) <= 2 * MAX_LEDE_WORDS:
@@ -104,9 +108,9 @@ def _lede(sentences: list[str], words: list[list[str]], title: str, relevance: l
 
 
 def _bullets(sentences: list[str], words: list[list[str]], salience: Salience, lede_index: int,
-             count: int, budget: float) -> list[int]:
+             count: int, budget: float, english: bool = True) -> list[int]:
     """Indexes of up to ``count`` bullets after the lede, their words within ``budget``."""
-    counts = [len(w) for w in words]
+    counts = [reading_length(s, w) for s, w in zip(sentences, words)]
     remaining = budget
 
     def fits(index: int) -> bool:
@@ -118,8 +122,8 @@ def _bullets(sentences: list[str], words: list[list[str]], salience: Salience, l
 
     after = range(lede_index + 1, len(sentences))
     # A sentence pointing back ("He said ...") only right after what it points to.
-    follows = {i for i in after if points_back(sentences[i])}
-    candidates = [i for i in after if can_be_bullet(sentences[i], counts[i])]
+    follows = {i for i in after if english and points_back(sentences[i])}
+    candidates = [i for i in after if can_be_bullet(sentences[i], counts[i], english)]
 
     def allowed(index: int, taken: list[int]) -> bool:
         return index not in follows or index - 1 == lede_index or index - 1 in taken
@@ -136,7 +140,7 @@ def _bullets(sentences: list[str], words: list[list[str]], salience: Salience, l
 
 def _is_subhead(paragraph: str) -> bool:
     return len(paragraph.split()) <= _SUBHEAD_WORDS and not paragraph.rstrip().endswith(
-        (".", "!", "?", "\u201d", '"', ":")
+        (".", "!", "?", "\u201d", '"', ":", "\u3002", "\uff01", "\uff1f", "\u061f", "\u0964")
     )
 
 
