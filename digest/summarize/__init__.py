@@ -63,7 +63,8 @@ def summarize(article: Article, bullets: int = 3, max_words: int | None = None) 
     salience = Salience(words, rules, title=title, terms=terms)
     lede_index = _lede(sentences, words, title, salience.relevance, english)
     if lede_index is None:
-        lede = sentences[0] if sentences else article.title
+        # Nothing that reads as a sentence (a page without full stops): its first words, marked as cut.
+        lede = _clip(sentences[0]) if sentences else article.title
         return Summary(lede=lede, keywords=keywords(words, terms, article.title, lede, rules), reading_minutes=minutes)
     lede = sentences[lede_index]
     chosen: list[int] = []
@@ -136,6 +137,11 @@ def _bullets(sentences: list[str], words: list[list[str]], salience: Salience, l
         chosen += salience.pick(rest, [lede_index, *chosen], count - len(chosen), fits,
                                 lambda i, taken: allowed(i, [*chosen, *taken]))
     return chosen
+
+
+def _clip(text: str, limit: int = MAX_LEDE_WORDS) -> str:
+    words = text[: limit * 40].split()
+    return text if len(words) <= limit and len(text) <= limit * 40 else " ".join(words[:limit]) + " …"
 
 
 def _is_subhead(paragraph: str) -> bool:
