@@ -12,6 +12,7 @@ which sentences are fit to be a lede or a bullet.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..text import split_sentences, split_words
@@ -68,9 +69,18 @@ _JUNK = re.compile(
     re.IGNORECASE,
 )
 #: Words that start a sentence after a caption lost its full stop.
-_RUN_ON = re.compile(
-    r"(?<=[a-z0-9%’'”)])\s+(?=(?:The|A|An|He|She|It|They|His|Her|Their|Police|But|This|In|Officers|Authorities)\s)"
-)
+_RUN_ON = re.compile(r"(?<=[a-z0-9%’'”)])\s+(?=(?P<word>[A-Z][a-z]*)\s)")
+#: Besides English function words ("The", "Like", "When"), capitalized mid-sentence only where a
+#: sentence starts; not months, "I", "US" or names that are also words.
+_RUN_ON_WORDS = frozenset("police officers authorities".split())
+_NOT_RUN_ON = frozenset("i a may march will us".split())
+
+
+@functools.lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    from sumy.utils import get_stop_words
+
+    return frozenset(get_stop_words("english")) | _RUN_ON_WORDS | {"a", "an"}
 #: Words after which a capitalized "The"/"A" is a title ("dubbed The Great Escape").
 _TITLE_CUES = frozenset(
     "in of the a an to for on at by with from and or as into than that this is was be dubbed called named".split()
@@ -112,8 +122,15 @@ def is_junk(sentence: str) -> bool:
 
 
 def is_caption(sentence: str) -> bool:
-    """True for a photo caption: a label and a colon opening it ("Top spot: Iconic ..."), not a quote."""
+    """True for a photo caption: a label and a colon opening it ("Top spot: Iconic ..."), not a quote;
+    or a sentence pointing at the photo ("Pat, 69, pictured left in her ...")."""
+    if _POINTS_AT_PHOTO.search(sentence):
+        return True
     return bool(_CAPTION_LABEL.search(sentence)) and not _SAYING.search(sentence[:80])
+
+
+_POINTS_AT_PHOTO = re.compile(r"\b(?:pictured|photographed|seen) (?:left|right|above|below|centre|center|here)\b"
+                              r"|,\s*(?:left|right|centre|center),|\bpictured\s*(?:,|$|\.)|^Pictured\b")
 
 
 def split_run_on(sentence: str) -> list[str]:
@@ -122,10 +139,17 @@ def split_run_on(sentence: str) -> list[str]:
         return [sentence]
     parts: list[str] = []
     start = 0
+    starters = _function_words()
     for match in _RUN_ON.finditer(sentence):
+        word = match.group("word").lower()
+        if word not in starters or (word in _NOT_RUN_ON and word != "a"):
+            continue
         left = sentence[start:match.start()].split()
         right = sentence[match.end():].split()
-        if len(left) >= 8 and len(right) >= 6 and left[-1].strip("’'”").lower() not in _TITLE_CUES:
+        last = left[-1].strip("‘’'“”\"(") if left else ""
+        # Not inside a run of capitalized words (a title: "dubbed ‘The First Great Escape’").
+        if len(left) >= 8 and len(right) >= 6 and last.lower() not in _TITLE_CUES \
+                and (not last[:1].isupper() or left[-1].endswith(("’", "”", "'", '"', ")"))):
             caption = " ".join(left)
             # The caption gets back the full stop it lost.
             parts.append(caption if caption.endswith((".", "!", "?")) else caption + ".")
