@@ -165,7 +165,7 @@ _WRAPPED = re.compile(r"(?<=[^\n]{40}[^.!?:\"”’\n])[ \t]*\n[ \t]*(?=\S)|[ \t
 
 def unwrap(paragraph: str) -> str:
     """A paragraph of hard-wrapped lines as one line; a short heading line stays a line."""
-    return _WRAPPED.sub(" ", paragraph)
+    return _WRAPPED.sub(" ", paragraph) if "\n" in paragraph else paragraph
 
 
 #: The summary reads at most this much of a body (the lede and bullets come from
@@ -215,6 +215,8 @@ def _split(text: str, language: str) -> list[str]:
 
 def same_text(a: str, b: str) -> bool:
     """The same words, case and punctuation aside (a headline repeated in the body)."""
+    if not len(b) - 20 <= len(a) <= len(b) + 80:
+        return False  # cheap: most sentences are nowhere near the title's length
     x, y = _NON_WORD.sub(" ", a.casefold()).strip(), _NON_WORD.sub(" ", b.casefold()).strip()
     return bool(x) and (x == y or (len(y) >= 20 and x.startswith(y) and len(x) <= len(y) + 40))
 
@@ -253,6 +255,15 @@ _POINTS_BACK = re.compile(
 )
 _FIRST_LETTER = re.compile(r"^[\"“‘'(]?[^\W_]")
 _LOWER_START = re.compile(r"^[\"“‘'(]?[a-z]")
+
+
+#: Connectives: they tie a sentence to the one before it, which a bullet never shows
+#: in full (even right after the lede, "And the band will ..." reads as a fragment).
+_CONNECTIVE = re.compile(
+    r"^(?:However|But|And|Or|Also|Meanwhile|Still|Yet|So|Instead|Moreover|Furthermore|Nevertheless|Nonetheless|"
+    r"Thus|Hence|Therefore|Besides|Indeed|Otherwise|Likewise|Similarly|Consequently|Additionally|Equally|Even so|"
+    r"In addition|In turn|As a result|Despite this|Despite that|Because of this|Nor|Too|Again|After all|In fact)\b"
+)
 
 
 def points_back(sentence: str) -> bool:
@@ -344,6 +355,8 @@ def can_be_bullet(sentence: str, words: int | None = None, english: bool = True)
     if not MIN_BULLET_WORDS <= words <= MAX_BULLET_WORDS:
         return False
     if sentence.rstrip("\"'”’»").endswith("?") or not is_whole(sentence):
+        return False
+    if english and _CONNECTIVE.match(sentence):
         return False
     # A quotation standing alone ("'That's how football works." or a first-person
     # sentence in the middle of one) lacks its speaker.
