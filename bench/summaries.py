@@ -95,7 +95,7 @@ _DANGLING = re.compile(
     r"|Instead|Now|Then|In it|Other|The (?:two|three|four|five|six|seven|eight|nine|ten|\d+|pair|couple|move))\b")
 _CONNECTIVE = re.compile(r"^(?:However|But|And|Also|Meanwhile|Still|Yet|So|Instead|Then|In it|Other)\b")
 _PRONOUN = re.compile(r"^[\"“‘']?(?:He|She|It|They|His|Her|Its|Their|This|These|Those)\b")
-_GLUED = re.compile(r"[a-z]{2}[.!?][A-Z][a-z]")
+_GLUED = re.compile(r"[a-z]{2}[.!?][A-Z][a-z]+\b(?![.@]\w)")
 _JUNK = re.compile(r"\||\(CNN\)|^By [A-Z]|^[A-Z]{3,}[A-Z ,.]{0,30} (?:--|—|-) |\bMORE \(|Share this|Copyright|©"
                    r"|Sign up|Follow us|Advertisement|Copy this link|playback")
 _CUT_END = re.compile(r"(?:^|[\s-])(?:[A-Z]\.|E!|Sen\.|Gov\.|Rep\.|Gen\.|Spc\.|Mr\.|Mrs\.|Dr\.|No\.|Jan\.)$")
@@ -107,9 +107,10 @@ def _content(sentence: str) -> set[str]:
 
 def _cut(sentence: str) -> bool:
     s = sentence.strip()
-    if not re.match(r"^[\"“‘'(]?[A-Z0-9]", s):
-        return True
-    if not s.rstrip("\"'”’)] ").endswith((".", "!", "?", "…")):
+    first = s.lstrip("\"“‘'(「")[:1]
+    if not first or first.islower() or not (first.isalnum()):
+        return True  # opens mid-sentence (scripts without capitals pass)
+    if not s.rstrip("\"'”’)]」』 ").endswith((".", "!", "?", "…", "。", "！", "？", "؟", "।")):
         return True
     if s.count("“") != s.count("”") or s.count('"') % 2:
         return True

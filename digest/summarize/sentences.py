@@ -118,7 +118,12 @@ _FURNITURE_HINT = re.compile(r"(?i:share|scroll|click|playback|read more|related
 
 def is_junk(sentence: str) -> bool:
     """True for bylines, credits, promotions, table rows: sentences that are furniture as a whole."""
-    return not _ANY_WORD.search(sentence) or bool(_JUNK.search(sentence)) or sentence.count("|") >= 2
+    return (not _ANY_WORD.search(sentence) or bool(_JUNK.search(sentence)) or sentence.count("|") >= 2
+            or bool(_WIDGET_LEFTOVER.search(sentence)))
+
+
+#: What is left of a related-link widget when the page's lines were flattened: "... goes into effect MORE (R) is".
+_WIDGET_LEFTOVER = re.compile(r"[a-z,]\s+MORE\b")
 
 
 def is_caption(sentence: str) -> bool:
@@ -242,7 +247,7 @@ def reading_length(sentence: str, words: list[str]) -> int:
 #: Openers that point back to text the reader has not seen: pronouns, connectives,
 #: and "the N" phrases ("The six", "The move", "The pair").
 _POINTS_BACK = re.compile(
-    r"^[\"“‘']?(?:(?:He|She|It|They|His|Her|Its|Their|Them|Him|This|That|These|Those|Such|There|Here)\b(?!['’]s\b\s+(?:a|an|the)\b)"
+    r"^[\"“‘']?(?:(?:He|She|It|They|His|Her|Its|Their|Them|Him|This|That|These|Those|Such|There|Here)\b"
     r"|(?:However|But|And|Or|Also|Meanwhile|Still|Yet|So|Instead|Moreover|Furthermore|Nevertheless|Nonetheless|"
     r"Then|Now|Thus|Hence|Therefore|Besides|Indeed|Otherwise|Likewise|Similarly|Consequently|Additionally|"
     r"Afterwards|Later|Earlier|Previously|Even so|Equally|Perhaps|Maybe|Of course|After all|In fact|Again|Above all|"
