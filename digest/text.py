@@ -53,7 +53,7 @@ _AMBIGUOUS = re.compile(
 #: between the two, which closes the first sentence or opens the second.
 _GLUED = re.compile(
     r"(?:(?<=[^\W_]{2}[.!?])|(?<=[^\W_][)\"”’][.!?]))(?P<quote>[\"”]?)"
-    r"(?=[\"“]?[^\W\d_a-z][^\W\d_A-Z]+\b(?![.@]\w))"
+    r"(?=[\"“]?(?:[^\W\d_a-z][^\W\d_A-Z]+\b(?![.@]\w)|[AI] [^\W\d_]))"
 )
 
 
@@ -90,8 +90,18 @@ def _abbreviations(language: str) -> tuple[frozenset[str], frozenset[str]]:
     """pysbd's abbreviations for the language, and those that only ever stand
     before a name ("Mr.", "Dr."), lower case without the final dot."""
     rules = LANGUAGE_CODES.get(language, LANGUAGE_CODES["en"]).Abbreviation
-    return (frozenset(a.strip().lower() for a in rules.ABBREVIATIONS),
-            frozenset(a.strip().lower() for a in rules.PREPOSITIVE_ABBREVIATIONS))
+    extra = _TITLES if language == "en" else frozenset()
+    return (frozenset(a.strip().lower() for a in rules.ABBREVIATIONS) | extra,
+            frozenset(a.strip().lower() for a in rules.PREPOSITIVE_ABBREVIATIONS) | extra)
+
+
+#: Titles before a name that pysbd does not know (news ranks and offices):
+#: a full stop after them never ends a sentence ("Spc. John Smith", "then-Sen. Obama").
+_TITLES = frozenset(
+    "sen gov rep gen spc pfc sgt cpl pvt lt col capt maj adm cmdr supt insp det rev hon pres atty".split()
+)
+#: A sentence ending on a lone initial ("George R.", "by E!"): the name goes on in the next piece.
+_INITIAL_END = re.compile(r"(?:^|[\s(])(?:[A-HJ-Z]\.|E!)$")
 
 
 def _is_ambiguous(body: str, prepositive: frozenset[str]) -> bool:
@@ -102,7 +112,7 @@ def _is_ambiguous(body: str, prepositive: frozenset[str]) -> bool:
         # A full stop after "Mr", "Dr", "Gen"... never ends a sentence.
         start = match.start()
         word = body[body.rfind(" ", 0, start) + 1:start].lstrip("\"'“‘«([").lower()
-        if word not in prepositive:
+        if word not in prepositive and word.rsplit("-", 1)[-1] not in prepositive:
             return True
     return False
 
@@ -111,7 +121,9 @@ def _is_plain(word: str, stop: str, abbreviations: frozenset[str]) -> bool:
     """True when a boundary after ``word`` + ``stop`` is certainly a sentence end."""
     if not _PLAIN_WORD.fullmatch(word):
         return False
-    if stop[0] == "." and (len(stop) > 1 and stop[1] == "." or word.lstrip("\"'“‘«([").lower() in abbreviations):
+    bare = word.lstrip("\"'“‘«([").lower()
+    if stop[0] == "." and (len(stop) > 1 and stop[1] == "." or bare in abbreviations
+                           or bare.rsplit("-", 1)[-1] in abbreviations):
         return False
     return True
 
@@ -147,6 +159,9 @@ def split_sentences(text: str, language: str = "en") -> list[str]:
                 if sentences and sentence[:1] in "’”»" and sentence[1:2] in ("", " "):
                     sentences[-1] += sentence[0]
                     sentence = sentence[1:].strip()
+                if sentences and _INITIAL_END.search(sentences[-1]) and sentence:
+                    sentences[-1] += " " + sentence  # "George R.R." + "Martin wrote ..."
+                    continue
                 sentences.append(sentence)
         else:
             sentences.append(piece.strip())

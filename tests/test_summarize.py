@@ -149,7 +149,7 @@ def test_a_sentence_is_not_central_for_sharing_words_with_itself():
     assert min(salience.centrality[1:]) > 0
 
 
-def test_the_lede_can_be_the_third_sentence_and_the_openers_still_bullets():
+def test_the_lede_can_be_the_third_sentence_and_bullets_never_go_back_before_it():
     body = ("It had rained for six days and nights. "
             "Nobody in the valley expected what came next. "
             "Flood water from the river Aire forced hundreds of families in Riverton to leave their homes on Sunday. "
@@ -157,10 +157,8 @@ def test_the_lede_can_be_the_third_sentence_and_the_openers_still_bullets():
             "Hundreds of families forced from their homes in Riverton were given shelter by the council.")
     summary = summarize(_story(body), bullets=4)
     assert summary.lede.startswith("Flood water from the river Aire forced")
-    # Bullets come from the whole article but the lede, in the article's order.
-    assert summary.bullets == ("It had rained for six days and nights.",
-                               "Nobody in the valley expected what came next.",
-                               "Engineers said the water would take days to drain from the river valley.",
+    # Bullets come after the lede, in the article's order: the entry reads as a story.
+    assert summary.bullets == ("Engineers said the water would take days to drain from the river valley.",
                                "Hundreds of families forced from their homes in Riverton were given shelter by the council.")
 
 

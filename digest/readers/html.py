@@ -53,12 +53,17 @@ def decode_html(raw: bytes, name: str) -> Decoded:
     return decode_bytes(raw, name)
 
 
+#: Parts of a page that are never article text: photo captions and asides
+#: (pull quotes, related-link boxes). trafilatura keeps some of them.
+_NOT_BODY = re.compile(r"<(figcaption|aside)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+
+
 def extract_page(html: str, url: str | None = None) -> Any:
     """trafilatura's reading of a whole page (text and metadata), or None when it finds no text."""
     import trafilatura
 
     return trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, fast=True, include_comments=False, include_tables=True,
+        _NOT_BODY.sub(" ", html), url=url, with_metadata=True, fast=True, include_comments=False, include_tables=True,
     )
 
 

@@ -101,8 +101,12 @@ def language_rules(code: str) -> LanguageRules:
     """The rules for an ISO 639-1 code; English when sumy lacks stop words or a stemmer for it."""
     name = SUMY_LANGUAGES.get((code or "en").split("-")[0].lower(), "english")
     try:
-        return LanguageRules(code, stop_words(name), stemmer(name))
+        stem = stemmer(name)
+        stem("test")  # Greek and Polish need an optional package, missing only when called
+        return LanguageRules(code, stop_words(name), stem)
     except LookupError:  # e.g. Dutch: a stemmer but no stop-word list in sumy
         if name == "english":
             raise
         return language_rules("en")
+    except ValueError:  # Greek, Polish: sumy's stemmer needs an optional package; words stay unstemmed
+        return LanguageRules(code, stop_words(name), str.lower)

@@ -12,15 +12,16 @@ which sentences are fit to be a lede or a bullet.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..text import split_sentences, split_words
 
 #: Bullets shorter than this are fragments ("He said no."), longer ones too
-#: long to read at a glance. (On the CNN/DM dev set the 35-word cap costs 0.25
-#: ROUGE-1 against no cap: some long early sentences are informative.)
+#: long to read at a glance (the cap is cross-validated between 35 and 45:
+#: long early sentences are often the informative ones).
 MIN_BULLET_WORDS = 6
-MAX_BULLET_WORDS = 35
+MAX_BULLET_WORDS = 45
 #: Run-on captions are looked for only in sentences longer than this.
 RUN_ON_WORDS = 25
 
@@ -34,10 +35,26 @@ _DATELINE = re.compile(
     r"|^[A-Z][A-Z.'’-]+(?:,?\s+[A-Z][\w.'’-]*){0,3}\s+(?:--|[-–—])\s+"
 )
 _FURNITURE = re.compile(
-    r"Share this with\s?\S*?Copy this link|Scroll down for (?:video|videos|more)\b\.?"
-    r"|Media playback is (?:not supported|unsupported) on (?:this|your) device\.?",
+    r"Share this with\s?\S*?Copy this link|(?:Scroll|Click) (?:down )?(?:for|to see) (?:the )?(?:video|videos|more)\b\.?"
+    r"|Media playback is (?:not supported|unsupported) on (?:this|your) device\.?"
+    r"|\b(?:READ MORE|Read more|RELATED|WATCH|VIDEO)\s*:.*$",
     re.IGNORECASE,
 )
+#: Parentheses that point at a photo the newsletter does not show: "(pictured)", "(left)", "(above, in 2010)".
+_PHOTO_POINTER = re.compile(
+    r"\s*\((?:(?:pictured|picture|photo|above|below|left|right|centre|center|top|bottom|inset|file photo|"
+    r"seen here|shown here|second from (?:left|right)|far (?:left|right)|front|back|main|in red|in blue)\b[^()]{0,40})\)",
+    re.IGNORECASE,
+)
+#: An inline related-link widget (The Hill): a name glued to itself, then teaser headlines, then "MORE".
+_LINK_WIDGET = re.compile(r"(?<=[a-z])[A-Z][a-z].{0,600}?\sMORE\b")
+#: A caption that opens on a label: "Top spot: Iconic UK brand ...", "Pictured: ...", "Cue the crowds: The".
+_CAPTION_LABEL = re.compile(
+    r"^(?:Pictured|Above|Below|Left|Right|Top|Bottom|Inset|Main picture|Main image|Picture|Photo|Image|File photo)\b"
+    r"|^(?!(?:He|She|They|It|We|I|You|Police|Officials|The \w+)\b)(?:[\w'’,&-]+ ){0,3}[\w'’&-]+\s?:\s+[\"“‘']?[A-Z0-9]"
+)
+#: Verbs of saying before a colon: "He said: The ..." introduces a quote, not a caption.
+_SAYING = re.compile(r"\b(?:said|says|told|added|wrote|writes|explained|warned|tweeted|posted|asked|stated|announced)\s?:")
 #: A Daily Mail style byline opening a paragraph: "By . Jane Doe . PUBLISHED: .
 #: 10:37 EST, 2 July 2013 . | . UPDATED: . 12:13 EST, 2 July 2013 ."
 _BYLINE = re.compile(
@@ -52,9 +69,18 @@ _JUNK = re.compile(
     re.IGNORECASE,
 )
 #: Words that start a sentence after a caption lost its full stop.
-_RUN_ON = re.compile(
-    r"(?<=[a-z0-9%’'”)])\s+(?=(?:The|A|An|He|She|It|They|His|Her|Their|Police|But|This|In|Officers|Authorities)\s)"
-)
+_RUN_ON = re.compile(r"(?<=[a-z0-9%’'”)])\s+(?=(?P<word>[A-Z][a-z]*)\s)")
+#: Besides English function words ("The", "Like", "When"), capitalized mid-sentence only where a
+#: sentence starts; not months, "I", "US" or names that are also words.
+_RUN_ON_WORDS = frozenset("police officers authorities".split())
+_NOT_RUN_ON = frozenset("i a may march will us".split())
+
+
+@functools.lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    from sumy.utils import get_stop_words
+
+    return frozenset(get_stop_words("english")) | _RUN_ON_WORDS | {"a", "an"}
 #: Words after which a capitalized "The"/"A" is a title ("dubbed The Great Escape").
 _TITLE_CUES = frozenset(
     "in of the a an to for on at by with from and or as into than that this is was be dubbed called named".split()
@@ -63,19 +89,53 @@ _OPENING_QUOTE = re.compile(r"^[\"“‘'«]")
 _ANY_WORD = re.compile(r"\w")
 #: First-person words: in news they stand inside quotations ("I'm fortunate
 #: to be here"), whose speaker is in another sentence. Not "US", not "World War I".
-_FIRST_PERSON = re.compile(r"\b(?:(?<!War )I|I['’](?:m|ve|ll|d)|[Mm]e|[Mm]y|[Ww]e|[Ww]e['’](?:re|ve|ll|d)|[Oo]urs?|us)\b")
+_FIRST_PERSON = re.compile(
+    r"\b(?:(?<!War )I|I['’](?:m|ve|ll|d)|[Mm]e|[Mm]y|[Ww]e|[Ww]e['’](?:re|ve|ll|d)|[Oo]urs?|us|[Yy]ou(?:['’](?:re|ve|ll|d))?|[Yy]our)\b")
+#: A quotation closed but never opened in the sentence: the other half is elsewhere ("... its delivery.’").
+_HALF_QUOTE = re.compile(r"[.!?,]['’]\s*$")
+_SINGLE_OPEN = re.compile(r"(?:^|[\s(\[—–-])[‘']\S")
 
 
-def clean_sentence(sentence: str) -> str:
-    """A sentence without datelines, share bars and other page furniture, white space normalised."""
-    sentence = _FURNITURE.sub(" ", sentence).strip()
-    sentence = _DATELINE.sub("", sentence, count=1).strip()
+def clean_sentence(sentence: str, first: bool = True) -> str:
+    """A sentence without datelines, share bars and other page furniture, white space normalised.
+
+    ``first``: whether it opens its paragraph (only there can a dateline stand).
+    """
+    # Cheap tests first: most sentences hold none of these, and the patterns are costly.
+    if " MORE" in sentence:
+        sentence = _LINK_WIDGET.sub("", sentence)
+    if "(" in sentence:
+        sentence = _PHOTO_POINTER.sub("", sentence)
+    if _FURNITURE_HINT.search(sentence):
+        sentence = _FURNITURE.sub(" ", sentence)
+    if first or sentence[:1] == "(":
+        sentence = _DATELINE.sub("", sentence.strip(), count=1)
     return " ".join(sentence.split())  # also no-break spaces, as pages use them
 
 
+_FURNITURE_HINT = re.compile(r"(?i:share|scroll|click|playback|read more|related|watch|video)")
+
+
 def is_junk(sentence: str) -> bool:
-    """True for bylines, credits, promotions: sentences that are furniture as a whole."""
-    return not _ANY_WORD.search(sentence) or bool(_JUNK.search(sentence))
+    """True for bylines, credits, promotions, table rows: sentences that are furniture as a whole."""
+    return (not _ANY_WORD.search(sentence) or bool(_JUNK.search(sentence)) or sentence.count("|") >= 2
+            or bool(_WIDGET_LEFTOVER.search(sentence)))
+
+
+#: What is left of a related-link widget when the page's lines were flattened: "... goes into effect MORE (R) is".
+_WIDGET_LEFTOVER = re.compile(r"[a-z,]\s+MORE\b")
+
+
+def is_caption(sentence: str) -> bool:
+    """True for a photo caption: a label and a colon opening it ("Top spot: Iconic ..."), not a quote;
+    or a sentence pointing at the photo ("Pat, 69, pictured left in her ...")."""
+    if _POINTS_AT_PHOTO.search(sentence):
+        return True
+    return bool(_CAPTION_LABEL.search(sentence)) and not _SAYING.search(sentence[:80])
+
+
+_POINTS_AT_PHOTO = re.compile(r"\b(?:pictured|photographed|seen) (?:left|right|above|below|centre|center|here)\b"
+                              r"|,\s*(?:left|right|centre|center),|\bpictured\s*(?:,|$|\.)|^Pictured\b")
 
 
 def split_run_on(sentence: str) -> list[str]:
@@ -84,10 +144,17 @@ def split_run_on(sentence: str) -> list[str]:
         return [sentence]
     parts: list[str] = []
     start = 0
+    starters = _function_words()
     for match in _RUN_ON.finditer(sentence):
+        word = match.group("word").lower()
+        if word not in starters or (word in _NOT_RUN_ON and word != "a"):
+            continue
         left = sentence[start:match.start()].split()
         right = sentence[match.end():].split()
-        if len(left) >= 8 and len(right) >= 6 and left[-1].strip("’'”").lower() not in _TITLE_CUES:
+        last = left[-1].strip("‘’'“”\"(") if left else ""
+        # Not inside a run of capitalized words (a title: "dubbed ‘The First Great Escape’").
+        if len(left) >= 8 and len(right) >= 6 and last.lower() not in _TITLE_CUES \
+                and (not last[:1].isupper() or left[-1].endswith(("’", "”", "'", '"', ")"))):
             caption = " ".join(left)
             # The caption gets back the full stop it lost.
             parts.append(caption if caption.endswith((".", "!", "?")) else caption + ".")
@@ -103,43 +170,208 @@ _WRAPPED = re.compile(r"(?<=[^\n]{40}[^.!?:\"”’\n])[ \t]*\n[ \t]*(?=\S)|[ \t
 
 def unwrap(paragraph: str) -> str:
     """A paragraph of hard-wrapped lines as one line; a short heading line stays a line."""
-    return _WRAPPED.sub(" ", paragraph)
+    return _WRAPPED.sub(" ", paragraph) if "\n" in paragraph else paragraph
 
 
-def summary_sentences(paragraphs: list[str], language: str) -> list[str]:
-    """The body's sentences, in order, cleaned and with run-on captions split; furniture dropped."""
-    sentences = []
-    for paragraph in paragraphs:
-        for raw in split_sentences(_BYLINE.sub("", unwrap(paragraph), count=1), language):
-            for sentence in split_run_on(clean_sentence(raw)):
-                if not is_junk(sentence):
+#: The summary reads at most this much of a body (the lede and bullets come from
+#: its first part anyway): a 5 MB text costs no more than a long article.
+MAX_BODY_CHARS = 60_000
+#: A "sentence" longer than this (a page with no full stops) is never split by
+#: pysbd (slow on it) and never shown.
+MAX_SENTENCE_CHARS = 1_500
+#: A lede longer than this is too long to read in one breath.
+MAX_LEDE_WORDS = 40
+MIN_LEDE_WORDS = 5
+
+
+def summary_sentences(paragraphs: list[str], language: str, title: str = "") -> list[str]:
+    """The body's sentences, in order, cleaned; furniture, captions and table rows dropped.
+
+    Only the first :data:`MAX_BODY_CHARS` characters are read. A first
+    paragraph that repeats ``title`` is the headline again, not body text.
+    """
+    sentences: list[str] = []
+    budget = MAX_BODY_CHARS
+    for number, paragraph in enumerate(paragraphs):
+        if budget <= 0:
+            break
+        paragraph = paragraph[:budget]
+        budget -= len(paragraph)
+        if paragraph.lstrip().startswith("|") or paragraph.count(" | ") >= 2:
+            continue  # a table row
+        if number == 0 and title and same_text(paragraph, title):
+            continue
+        text = _BYLINE.sub("", unwrap(paragraph), count=1)
+        for position, raw in enumerate(_split(text, language)):
+            parts = split_run_on(clean_sentence(raw, position == 0))
+            # What ran into a sentence without a full stop is a photo caption.
+            for sentence in parts[-1:]:
+                if not is_junk(sentence) and not is_caption(sentence):
                     sentences.append(sentence)
     return sentences
 
 
+def _split(text: str, language: str) -> list[str]:
+    """Sentences, with over-long stretches (no sentence punctuation) kept whole rather than parsed."""
+    if len(text) <= MAX_SENTENCE_CHARS or re.search(r"[.!?][\"'”’)]*(?:\s|[A-Z])", text[:MAX_SENTENCE_CHARS]):
+        return split_sentences(text, language)
+    return [text]
+
+
+def same_text(a: str, b: str) -> bool:
+    """The same words, case and punctuation aside (a headline repeated in the body)."""
+    if not len(b) - 20 <= len(a) <= len(b) + 80:
+        return False  # cheap: most sentences are nowhere near the title's length
+    x, y = _NON_WORD.sub(" ", a.casefold()).strip(), _NON_WORD.sub(" ", b.casefold()).strip()
+    return bool(x) and (x == y or (len(y) >= 20 and x.startswith(y) and len(x) <= len(y) + 40))
+
+
+_NON_WORD = re.compile(r"\W+")
+
+
 def word_count(sentence: str) -> int:
-    return len(split_words(sentence))
+    """Words, for length limits; in Chinese and Japanese (no spaces) two characters count as one word."""
+    return reading_length(sentence, split_words(sentence))
 
 
-def can_lead(sentence: str, words: int | None = None) -> bool:
-    """Whether a sentence can be the lede: a statement of some length, not a question.
+#: Han ideographs and kana: scripts written without spaces between words.
+_UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 
-    ``words`` is the sentence's word count when the caller knows it.
+
+def reading_length(sentence: str, words: list[str]) -> int:
+    """The length in words of a sentence whose words are ``words`` (see :func:`word_count`)."""
+    wide = len(_UNSPACED.findall(sentence)) if len(sentence) > 3 * len(words) else 0
+    return len(words) + wide // 2 if wide else len(words)
+
+
+#: Openers that point back to text the reader has not seen: pronouns, connectives,
+#: and "the N" phrases ("The six", "The move", "The pair").
+_POINTS_BACK = re.compile(
+    r"^[\"“‘']?(?:(?:He|She|It|They|His|Her|Its|Their|Them|Him|This|That|These|Those|Such|There|Here)\b"
+    r"|(?:However|But|And|Or|Also|Meanwhile|Still|Yet|So|Instead|Moreover|Furthermore|Nevertheless|Nonetheless|"
+    r"Then|Now|Thus|Hence|Therefore|Besides|Indeed|Otherwise|Likewise|Similarly|Consequently|Additionally|"
+    r"Afterwards|Later|Earlier|Previously|Even so|Equally|Perhaps|Maybe|Of course|After all|In fact|Again|Above all|"
+    r"Ultimately|Overall|Alternatively|Admittedly|Regardless|Nor|Too|In it|In addition|In turn|As a result|As such|At the time|"
+    r"By then|Despite this|Despite that|After that|Before that|Because of this|Other|Neither|Either|Yes|Well|"
+    r"The same|The other|The company|The firm|The club|The team|The group|The agency|The star|The player|The former|The latter|The pair|The couple|The trio|The duo|The move|"
+    r"The decision|The incident|The comments|The remarks|The statement|The report|The study|The news|"
+    r"The announcement|The deal|The attack|The incident|The find|The discovery|The victim|The suspect)\b"
+    r"|The (?:two|three|four|five|six|seven|eight|nine|ten|dozen|\d+)\b)"
+)
+_FIRST_LETTER = re.compile(r"^[\"“‘'(]?[^\W_]")
+_LOWER_START = re.compile(r"^[\"“‘'(]?[a-z]")
+
+
+#: Connectives: they tie a sentence to the one before it, which a bullet never shows
+#: in full (even right after the lede, "And the band will ..." reads as a fragment).
+_CONNECTIVE = re.compile(
+    r"^(?:However|But|And|Or|Also|Meanwhile|Still|Yet|So|Instead|Moreover|Furthermore|Nevertheless|Nonetheless|"
+    r"Thus|Hence|Therefore|Besides|Indeed|Otherwise|Likewise|Similarly|Consequently|Additionally|Equally|Even so|"
+    r"In addition|In turn|As a result|Despite this|Despite that|Because of this|Nor|Too|Again|After all|In fact)\b"
+)
+
+
+def points_back(sentence: str) -> bool:
+    """True when a sentence opens on a pronoun, a connective or a back-referring "the N" phrase."""
+    return bool(_POINTS_BACK.match(sentence))
+
+
+def is_whole(sentence: str) -> bool:
+    """A complete sentence: opens on a capital (or digit, or quote), closes on sentence
+    punctuation, its quotation marks balanced, not cut after an initial."""
+    if not _FIRST_LETTER.match(sentence) or _LOWER_START.match(sentence):
+        return False
+    if not sentence.rstrip("\"'”’)»]」』 ").endswith((".", "!", "?", "…", "。", "！", "？", "؟", "।", "։", "۔")):
+        return False
+    if sentence.count("“") != sentence.count("”") or sentence.count('"') % 2:
+        return False
+    if _HALF_QUOTE.search(sentence) and not _SINGLE_OPEN.search(sentence):
+        return False
+    return not _CUT_AFTER.search(sentence.rstrip())
+
+
+#: A sentence ending on an initial or a title before a name was cut ("George R.", "then-Sen.").
+_CUT_AFTER = re.compile(
+    r"(?:^|[\s-])(?:[A-HJ-Z]\.|E!|(?:Sen|Gov|Rep|Gen|Spc|Pfc|Sgt|Cpl|Lt|Col|Capt|Maj|Mr|Mrs|Ms|Dr|Prof|Rev|No|Nos)\.)$")
+
+
+#: Where a long sentence can end early: before a trailing clause that adds detail.
+_CLAUSE = re.compile(
+    r",\s+(?=(?:adding|saying|according to|after|amid|as|while|which|who|with|despite|following|prompting|leaving|"
+    r"making|sparking|including|where|when|but|and|in a|in an|in the|before|until|because|officials said|police said)\b)"
+)
+
+
+def shorten(sentence: str, limit: int = MAX_LEDE_WORDS) -> str | None:
+    """An over-long sentence ended before a trailing clause, within ``limit`` words (at least 12); None if none fits."""
+    best = None
+    for match in _CLAUSE.finditer(sentence):
+        head = sentence[:match.start()].rstrip()
+        n = word_count(head)
+        if n > limit:
+            break
+        if n >= 12:
+            best = head
+    if best is None:
+        return None
+    best = best.rstrip(",;:–—- ") + "."
+    return best if is_whole(best) else None
+
+
+def can_lead(sentence: str, words: int | None = None, title: str = "", english: bool = True) -> bool:
+    """Whether a sentence can be the lede: a whole statement of 5-40 words that stands alone.
+
+    Not a question, a quotation, a caption, a sentence pointing back, nor the headline again.
+    ``words`` is the sentence's word count when the caller knows it. The word
+    lists (pronouns, connectives, first person) are English: ``english=False`` skips them.
     """
     words = word_count(sentence) if words is None else words
-    return words >= 3 and not sentence.rstrip("\"'”’»").endswith("?")
+    if not MIN_LEDE_WORDS <= words <= MAX_LEDE_WORDS or sentence.rstrip("\"'”’»").endswith("?"):
+        return False
+    if not is_whole(sentence) or _OPENING_QUOTE.match(sentence) or (title and same_text(sentence, title)):
+        return False
+    if not english:
+        return True
+    if points_back(sentence) or _speaks_in_first_person(sentence):
+        return False
+    return words > TEASER_WORDS or names_something(sentence)
 
 
-def can_be_bullet(sentence: str, words: int | None = None) -> bool:
-    """Whether a sentence reads well as a bullet: a statement of 6-35 words, not a bare quotation.
+#: A lede this short must name someone, somewhere or a number: "As birthdays go, it
+#: was a quiet one." and "Nobody expected what came next." tease, they do not tell.
+TEASER_WORDS = 10
+_NAME_OR_NUMBER = re.compile(r"\d|(?<=\S)\s+[\"“‘'(]?[^\W\d_a-z]")
 
+
+def names_something(sentence: str) -> bool:
+    """A digit or a capitalized word after the first (in scripts with capitals; always true in others)."""
+    if sentence == sentence.lower() or sentence == sentence.upper():
+        return True  # a script without capitals (Chinese, Arabic, Hebrew ...)
+    return bool(_NAME_OR_NUMBER.search(sentence))
+
+
+def can_be_bullet(sentence: str, words: int | None = None, english: bool = True) -> bool:
+    """Whether a sentence reads well as a bullet: a whole statement of 6-35 words, not a bare quotation.
+
+    (Whether one that points back may follow the sentence before it is the caller's call.)
     ``words`` is the sentence's word count when the caller knows it.
     """
     words = word_count(sentence) if words is None else words
     if not MIN_BULLET_WORDS <= words <= MAX_BULLET_WORDS:
         return False
-    if sentence.rstrip("\"'”’»").endswith("?"):
+    if sentence.rstrip("\"'”’»").endswith("?") or not is_whole(sentence):
+        return False
+    if english and _CONNECTIVE.match(sentence):
         return False
     # A quotation standing alone ("'That's how football works." or a first-person
     # sentence in the middle of one) lacks its speaker.
-    return not _OPENING_QUOTE.match(sentence) and not _FIRST_PERSON.search(sentence)
+    return not _OPENING_QUOTE.match(sentence) and not (english and _speaks_in_first_person(sentence))
+
+
+#: Quotations inside a sentence: "I" or "you" there is the quoted speaker's, who is named.
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’(?!\w)|(?<![\w])'[^']*'(?!\w)")
+
+
+def _speaks_in_first_person(sentence: str) -> bool:
+    """First- or second-person words outside any quotation marks: part of a quotation whose speaker is elsewhere."""
+    return bool(_FIRST_PERSON.search(_QUOTED.sub(" ", sentence)))

@@ -1,0 +1,169 @@
+"""A blind reading of digest's entries beside the plain first sentences, on a fixed held-out set.
+
+    python bench/blind.py --out /work/blind/round1            # write packet.md and key.json
+    python bench/blind.py --out /work/blind/round1 --score    # score OUTDIR/verdicts.json
+
+The reading set is fixed by hashing ids (bench/corpus.py ``HELD_OUT``: 30
+CNN/DM, 15 XSum, 15 real .html pages): never tune on it. For each item the
+packet shows two newsletter entries, labelled A and B at random (seeded):
+digest's (title, lede, 3 bullets) and the plain first four sentences of the
+same cleaned body (title, sentence 1 as lede, sentences 2-4 as bullets). The
+key (which is digest) goes to key.json; this script never prints it. The
+verdict format is documented at the top of the packet.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import DEFAULT_DATA, held_out_ids, load  # noqa: E402
+from digest.summarize import summarize  # noqa: E402
+
+DEFECTS = ("caption", "dangling", "repeat", "long-lede", "cut", "glued", "junk", "headline", "off-point",
+           "out-of-order", "other")
+
+HEADER = """# Blind reading packet
+
+Each item shows one article's newsletter entry made two ways, **A** and **B**
+(which is which is random per item). Read each as a subscriber would (title,
+lede, bullets) and judge it as an editor: would you send it as it is?
+
+Write your verdicts to `verdicts.json` in this folder, one object keyed by item
+number (as a string), e.g.:
+
+```json
+{{
+  "01": {{"prefer": "A", "A_sendable": true, "B_sendable": false,
+          "A_defects": [], "B_defects": ["caption", "dangling"], "note": "optional"}},
+  "02": {{"prefer": "tie", "A_sendable": true, "B_sendable": true, "A_defects": [], "B_defects": []}}
+}}
+```
+
+- `prefer`: "A", "B" or "tie" (the entry you would rather send).
+- `A_sendable` / `B_sendable`: true when it could go out unedited.
+- `A_defects` / `B_defects`: any of {defects}.
+  caption = photo caption or credit; dangling = opens on a reference the reader never saw
+  (pronoun, "However", "The six"); repeat = a bullet repeats the lede or another bullet;
+  long-lede = lede over ~40 words; cut = sentence or quote cut off; glued = two sentences run
+  together; junk = clutter, table row, link widget, byline, dateline; headline = lede repeats
+  the title; off-point = lede misses what happened; out-of-order = bullets jump back before the lede.
+
+Items marked *(identical)* show the same entry twice; still give sendable verdicts.
+
+{count} items.
+"""
+
+
+def lead_entry(article, count: int = 4) -> list[str]:
+    """The first ``count`` sentences of the body after digest's own clean-up."""
+    try:
+        from digest.summarize import clean_sentences  # the final code's clean-up
+        sentences = clean_sentences(article)
+    except ImportError:  # the code before issue 12
+        from digest.summarize import (
+            _is_subhead,  # type: ignore[attr-defined]
+            summary_sentences,
+        )
+        sentences = summary_sentences([p for p in article.paragraphs if not _is_subhead(p)], article.language)
+    return sentences[:count]
+
+
+def entry(title: str, sentences: list[str]) -> str:
+    lines = [f"**{title}**", "", sentences[0] if sentences else "(no lede)", ""]
+    lines += [f"- {s}" for s in sentences[1:]]
+    return "\n".join(lines)
+
+
+def write(out: Path, data: Path, seed: int) -> None:
+    held = held_out_ids(data)
+    rng = random.Random(seed)
+    items = []
+    for dataset in ("cnndm", "xsum", "html"):
+        for item in load(dataset, data):
+            if item.id in held[dataset]:
+                items.append(item)
+    rng.shuffle(items)
+    out.mkdir(parents=True, exist_ok=True)
+    parts = [HEADER.format(defects=", ".join(DEFECTS), count=len(items))]
+    key = {}
+    for number, item in enumerate(items, start=1):
+        label = f"{number:02d}"
+        article = item.article
+        title = article.title if article.title != item.id else "(untitled)"
+        summary = summarize(article, bullets=3)
+        ours = [summary.lede, *summary.bullets]
+        lead = lead_entry(article)
+        digest_is = rng.choice("AB")
+        versions = {digest_is: ours, ("B" if digest_is == "A" else "A"): lead}
+        same = ours == lead
+        parts.append(f"\n---\n\n## Item {label}{' *(identical)*' if same else ''}\n")
+        for letter in "AB":
+            parts.append(f"\n### {letter}\n\n{entry(title, versions[letter])}\n")
+        key[label] = {"dataset": item.dataset, "id": item.id, "digest": digest_is, "identical": same}
+    (out / "packet.md").write_text("".join(parts), encoding="utf-8")
+    (out / "key.json").write_text(json.dumps(key, indent=1), encoding="utf-8")
+    print(f"wrote {out / 'packet.md'} ({len(items)} items, "
+          f"{sum(k['identical'] for k in key.values())} identical pairs) and the key")
+
+
+def score(out: Path) -> None:
+    key = json.loads((out / "key.json").read_text(encoding="utf-8"))
+    verdicts = json.loads((out / "verdicts.json").read_text(encoding="utf-8"))
+    rows: dict[str, Counter] = {}
+    defects = {"digest": Counter(), "lead": Counter()}
+    with_defect = Counter()
+    for label, k in key.items():
+        v = verdicts.get(label)
+        if v is None:
+            continue
+        ours, theirs = k["digest"], "B" if k["digest"] == "A" else "A"
+        for group in ("all", k["dataset"]):
+            c = rows.setdefault(group, Counter())
+            c["read"] += 1
+            c["digest sendable"] += bool(v.get(f"{ours}_sendable"))
+            c["lead sendable"] += bool(v.get(f"{theirs}_sendable"))
+            if not k["identical"]:
+                c["differing"] += 1
+                prefer = v.get("prefer", "tie")
+                c["prefer digest"] += prefer == ours
+                c["prefer lead"] += prefer == theirs
+                c["tie"] += prefer not in (ours, theirs)
+        for who, letter in (("digest", ours), ("lead", theirs)):
+            found = v.get(f"{letter}_defects") or []
+            defects[who].update(found)
+            with_defect[who] += bool(found)
+    print(f"{'set':<7}{'read':>5}{'differ':>7}{'digest':>7}{'lead':>6}{'tie':>5}{'pref digest':>13}"
+          f"{'digest sendable':>17}{'lead sendable':>15}")
+    for group, c in rows.items():
+        decided = c["differing"]
+        share = 100 * c["prefer digest"] / decided if decided else float("nan")
+        print(f"{group:<7}{c['read']:>5}{decided:>7}{c['prefer digest']:>7}{c['prefer lead']:>6}{c['tie']:>5}"
+              f"{share:>12.0f}%{100 * c['digest sendable'] / c['read']:>16.0f}%"
+              f"{100 * c['lead sendable'] / c['read']:>14.0f}%")
+    for who in ("digest", "lead"):
+        print(f"defects {who}: {with_defect[who]} entries with any; "
+              + ", ".join(f"{name} {n}" for name, n in defects[who].most_common()))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--seed", type=int, default=12)
+    parser.add_argument("--score", action="store_true", help="score OUTDIR/verdicts.json against the key")
+    args = parser.parse_args()
+    if args.score:
+        score(args.out)
+    else:
+        write(args.out, args.data, args.seed)
+
+
+if __name__ == "__main__":
+    main()

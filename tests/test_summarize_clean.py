@@ -1,0 +1,147 @@
+"""What a reader must never see in a lede or a bullet, and the sentence splits that keep them whole (issue 12)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from digest.model import Article
+from digest.readers.html import article_from_html
+from digest.summarize import clean_sentences, summarize
+from digest.summarize.sentences import MAX_LEDE_WORDS, can_lead, points_back, word_count
+from digest.text import split_sentences
+
+
+def _article(body: str, title: str = "story") -> Article:
+    return Article(path="story.txt", title=title, body=body)
+
+
+def test_titles_initials_and_glued_sentences_split_where_a_reader_would():
+    assert split_sentences("He met then-Sen. Barack Obama in 2007. Obama hammered him.") == [
+        "He met then-Sen. Barack Obama in 2007.", "Obama hammered him."]
+    assert split_sentences("Spc. John Smith died on Friday. Gov. Jerry Brown said so.") == [
+        "Spc. John Smith died on Friday.", "Gov. Jerry Brown said so."]
+    assert split_sentences("She had asthma.A few days later she died.") == [
+        "She had asthma.", "A few days later she died."]
+    assert split_sentences("Over a decade before George R.R. Martin wrote the books, it was done.") == [
+        "Over a decade before George R.R. Martin wrote the books, it was done."]
+    assert split_sentences("He lived in the U.S. The end came in Jan. 2010 at No. 10.") == [
+        "He lived in the U.S.", "The end came in Jan. 2010 at No. 10."]
+
+
+def test_the_lede_stands_alone():
+    assert not can_lead("However, the council said the plan would go ahead next year after all.")
+    assert not can_lead("The six, whom authorities described as friends, were arrested on Monday in Paris.")
+    assert not can_lead("In it, the minister of health sets out plans for ten new hospitals by 2030.")
+    assert not can_lead("“We're on it.”")
+    assert not can_lead("We're on it and we will keep going until the job is done in Kent.")
+    assert not can_lead("Katherine’s voice had to be most haunting in its delivery, the director said.’")
+    assert not can_lead("As birthdays go, it was a quiet one.")  # a teaser that names nothing
+    assert not can_lead("The show aired, according to a new report by E!")
+    assert can_lead("The Crown Prosecution Service said on Monday that it would not charge the driver.")
+    assert can_lead("A senior doctor is accused of saying 'you bad girl' to a nurse at a Leeds hospital.")
+    assert points_back("They are the first twins born at the farm in 40 years.")
+
+
+def test_a_body_opening_on_back_references_gets_the_first_sentence_that_stands_alone():
+    body = ("However, the mood soon changed. "
+            "Flood water forced 300 families in Riverton to leave their homes on Sunday, the council said. "
+            "They were given beds in three schools. "
+            "Engineers blamed a blocked culvert under the railway for the speed of the flooding. "
+            "The culvert will be cleared this week, Network Rail said.")
+    summary = summarize(_article(body), bullets=3)
+    assert summary.lede.startswith("Flood water forced 300 families")
+    # Bullets follow the lede in the article's order; the pronoun follows what it points to.
+    assert summary.bullets == ("They were given beds in three schools.",
+                               "Engineers blamed a blocked culvert under the railway for the speed of the flooding.",
+                               "The culvert will be cleared this week, Network Rail said.")
+
+
+def test_a_pronoun_is_never_a_bullet_away_from_its_person():
+    body = ("Jane Smith, 52, won the Riverton marathon on Sunday in a course record of two hours and 31 minutes. "
+            "The race drew 4,000 runners from 30 countries to the town for the first time. "
+            "The mayor of Riverton said the town would bid to host the national championships in 2026. "
+            "Organisers said the route would change next year because of roadworks on the bridge. "
+            "She said she had trained for the race for ten months alongside her full-time job.")
+    summary = summarize(_article(body), bullets=2)
+    assert all(not b.startswith("She ") for b in summary.bullets)
+
+
+def test_captions_photo_pointers_and_clutter_stay_out():
+    body = ("Top spot: Iconic UK brand Harrods came first in the list of the world's best shops. "
+            "Harrods was named the best department store in the world by a panel of 40 retail experts on Monday. "
+            "Its owner (pictured) said the award belonged to the 4,000 staff at the Knightsbridge store. "
+            "Scroll down for video. "
+            "The panel judged 120 stores in 30 countries on service, range and the look of the shop floor. "
+            "Read more: The ten best shops in London. "
+            "Selfridges came second and the Paris store Le Bon Marché came third in the list.")
+    sentences = clean_sentences(_article(body))
+    text = " ".join(sentences)
+    assert "Top spot" not in text and "(pictured)" not in text and "Scroll down" not in text
+    assert "Read more" not in text
+    summary = summarize(_article(body), bullets=3)
+    assert summary.lede.startswith("Harrods was named the best department store")
+    assert "Its owner said the award belonged" in summary.bullets[0]
+
+
+def test_a_run_on_caption_is_dropped_not_shown():
+    body = ("Flood water forced 300 families in Riverton to leave their homes on Sunday, the council said. "
+            "Residents wade through flood water on the high street in Riverton on Sunday afternoon "
+            "The council opened three schools as shelters and said they would stay open all week for families.")
+    sentences = clean_sentences(_article(body))
+    assert not any("wade" in s for s in sentences)
+    assert sentences[-1].startswith("The council opened three schools")
+
+
+def test_inline_link_widgets_and_table_rows_never_reach_the_summary():
+    body = ("A Democratic lawmaker threatened to kill Rep. Ilhan OmarIlhan OmarHillicon Valley: Facebook "
+            "bans ads | Twitter reacts MORE (D-Minn.) on Friday, police in Minneapolis said.\n\n"
+            "| DL | Larry Ogunjobi | 63 | 85% |\n\n"
+            "| QB | Mason Rudolph | 60 | 80% |\n\n"
+            "The man was charged with making threats and will appear in court in Minneapolis next week.")
+    summary = summarize(_article(body), bullets=3)
+    assert summary.lede == ("A Democratic lawmaker threatened to kill Rep. Ilhan Omar (D-Minn.) on Friday, "
+                            "police in Minneapolis said.")
+    assert all("|" not in b for b in summary.bullets)
+
+
+def test_the_headline_repeated_in_the_body_is_not_the_lede():
+    title = "Riverton floods force 300 families from their homes"
+    body = ("Riverton floods force 300 families from their homes\n\n"
+            "Flood water forced 300 families in Riverton to leave their homes on Sunday, the council said.\n\n"
+            "Three schools opened as shelters for the families and will stay open all week.")
+    assert summarize(_article(body, title), bullets=1).lede.startswith("Flood water forced")
+
+
+def test_an_over_long_first_sentence_ends_before_its_trailing_clause():
+    body = ("The New York State Attorney General is investigating WeWork, according to two people familiar with "
+            "the matter, adding to a mounting series of problems that have turned the workspace provider from a "
+            "Silicon Valley darling into a company struggling to survive and to pay its thousands of staff. "
+            "The company declined to comment on the inquiry on Monday.")
+    lede = summarize(_article(body), bullets=1).lede
+    assert lede == ("The New York State Attorney General is investigating WeWork, according to two people "
+                    "familiar with the matter.")
+    assert word_count(lede) <= MAX_LEDE_WORDS
+
+
+def test_a_huge_single_sentence_is_never_shown_and_costs_little():
+    huge = "word " * 1_000_000  # 5 MB, no sentence punctuation
+    body = "Flood water forced 300 families in Riverton to leave their homes on Sunday.\n\n" + huge
+    summary = summarize(_article(body), bullets=3)
+    assert summary.lede.startswith("Flood water forced")
+    assert all(len(b) < 1000 for b in summary.bullets)
+    only_huge = summarize(_article(huge), bullets=3)
+    assert len(only_huge.lede) < 1000 and not only_huge.bullets
+
+
+def test_figcaptions_and_asides_are_not_body_text(tmp_path: Path):
+    paragraphs = "".join(
+        f"<p>Paragraph {i} of the report says the council in Riverton opened {i} more shelters for families "
+        f"after the flood on Sunday, and that volunteers brought food and blankets.</p>" for i in range(1, 8))
+    html = ("<html><head><title>Riverton floods</title></head><body><article><h1>Riverton floods</h1>"
+            "<figure><img src='a.jpg'><figcaption>Residents wade through the water on the high street "
+            "in Riverton on Sunday afternoon</figcaption></figure>"
+            f"{paragraphs}<aside>Read our full coverage of the floods and the clean-up in Riverton here today</aside>"
+            "</article></body></html>")
+    article = article_from_html(html, tmp_path / "page.html")
+    assert "wade" not in article.body and "full coverage" not in article.body
+    assert "Paragraph 1 of the report" in article.body
