@@ -83,7 +83,7 @@ ALONE_THRESHOLD = 0.28
 #: Average similarity an opinion, explainer or round-up piece needs to join a story.
 STRONG_THRESHOLD = 0.35
 #: Weights of the words', the names and figures' and the lead's cosines in the similarity.
-WEIGHTS = (1.0, 1.0, 0.5)
+WEIGHTS = (1.0, 1.5, 1.0)
 
 _NAME = re.compile(r"\b[A-Z][\w’'-]*[A-Za-z]")
 #: Figures that tell events apart: "4.4", "112-107", "$9", "2019" (not a lone digit).
