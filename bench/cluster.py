@@ -39,8 +39,8 @@ import random
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Hashable, Sequence
 from pathlib import Path
-from typing import Hashable, Sequence
 
 DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "clusters" / "same-event.jsonl"
 
@@ -172,8 +172,8 @@ def grid() -> list:
     """
     from digest.cluster import Rules
 
-    gated = [dict(merge=t, names=n, alone=a) for t in (0.15, 0.2) for n in (0.25, 0.3, 0.35) for a in (0.28, 0.32)]
-    return [Rules(**base, weights=weights, max_date_gap=gap) for base in gated
+    return [Rules(merge=t, names=n, alone=a, weights=weights, max_date_gap=gap)
+            for t in (0.15, 0.2) for n in (0.25, 0.3, 0.35) for a in (0.28, 0.32)
             for weights in WEIGHTS for gap in (7, None)]
 
 

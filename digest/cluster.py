@@ -5,8 +5,8 @@ names (capitalised words: people, places, organisations, which tell two
 similar events apart) and its lead (title and first 80 words, where news says
 who did what). Terms are weighted by sublinear TF times a blend of their IDF
 over the articles being grouped and their rarity in general English (see
-:func:`_rescale`). The similarity of two articles is the mean of the three
-cosines.
+:func:`_rescale`). The similarity of two articles is the weighted mean of the
+three cosines (``Rules.weights``; the names count 1.5 times by default).
 
 Scaling: similarities are computed only for *candidate* pairs, articles that
 share one of their most distinctive terms (an inverted index over each
