@@ -5,8 +5,8 @@ names (capitalised words: people, places, organisations, which tell two
 similar events apart) and its lead (title and first 80 words, where news says
 who did what). Terms are weighted by sublinear TF times a blend of their IDF
 over the articles being grouped and their rarity in general English (see
-:func:`_rescale`). The similarity of two articles is the mean of the three
-cosines.
+:func:`_rescale`). The similarity of two articles is the weighted mean of the
+three cosines (``Rules.weights``; the names count 1.5 times by default).
 
 Scaling: similarities are computed only for *candidate* pairs, articles that
 share one of their most distinctive terms (an inverted index over each
@@ -51,7 +51,7 @@ import datetime as dt
 import functools
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Sequence
 
 import numpy as np
@@ -77,16 +77,22 @@ MAX_COMPONENT = 400
 #: Words of the lead: the title and the start of the body.
 LEAD_WORDS = 80
 #: Average cosine of the names and numbers two groups need (event evidence, not topic words).
-NAMES_FLOOR = 0.35
+NAMES_FLOOR = 0.3
 #: Average similarity two groups need when their names and figures agree less than ``NAMES_FLOOR``.
 ALONE_THRESHOLD = 0.28
 #: Average similarity an opinion, explainer or round-up piece needs to join a story.
 STRONG_THRESHOLD = 0.35
+#: Weights of the words', the names and figures' and the lead's cosines in the similarity.
+WEIGHTS = (1.0, 1.5, 1.0)
 
 _NAME = re.compile(r"\b[A-Z][\w’'-]*[A-Za-z]")
 #: Figures that tell events apart: "4.4", "112-107", "$9", "2019" (not a lone digit).
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,.:/-]*\d(?![\w])")
 _POSSESSIVE = re.compile(r"['’]s$")
+#: Capitalised words that name no one and nowhere: days, months and titles say nothing of which event.
+_NOT_NAMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december mr mrs ms dr".split())
 #: wordfreq counts numbers of several digits by their shape (2013 -> 0000).
 _MANY_DIGITS = re.compile(r"\d.*\d")
 _DIGITS = re.compile(r"\d")
@@ -102,7 +108,10 @@ class Rules:
     #: Below ``names`` (names and figures agreeing less), a join needs this similarity instead of ``merge``.
     alone: float = ALONE_THRESHOLD
     contrast_p: float = CONTRAST_P
-    max_date_gap: int = MAX_DATE_GAP
+    #: None: dates are not compared.
+    max_date_gap: int | None = MAX_DATE_GAP
+    #: How much the words, the names and figures, and the lead count in the similarity (a weighted mean).
+    weights: tuple[float, float, float] = WEIGHTS
 
 
 @dataclass(frozen=True)
@@ -131,7 +140,7 @@ class Document:
     def names(self) -> str:
         """Names (capitalised words) and figures: who, where and how many."""
         names = [name for name in (_POSSESSIVE.sub("", word.lower()) for word in _NAME.findall(self.text))
-                 if name not in ENGLISH_STOP_WORDS]
+                 if name not in ENGLISH_STOP_WORDS and name not in _NOT_NAMES]
         return " ".join([*names, *(n.strip(".,") for n in _NUMBER.findall(self.text))])
 
 
@@ -216,23 +225,35 @@ def _candidate_pairs(matrix: csr_matrix) -> tuple[np.ndarray, np.ndarray]:
 PAIR_BATCH = 4096
 
 
-def _pair_similarity(matrices: Sequence[csr_matrix], left: np.ndarray, right: np.ndarray) -> np.ndarray:
-    """The mean cosine of each pair (left[k], right[k]), computed a batch of pairs at a time."""
-    total = np.zeros(len(left), dtype=np.float64)
+def _pair_cosines(matrices: Sequence[csr_matrix], left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Per matrix (rows), the cosine of each pair (left[k], right[k]), a batch of pairs at a time."""
+    cosines = np.zeros((len(matrices), len(left)), dtype=np.float64)
     for start in range(0, len(left), PAIR_BATCH):
         batch = slice(start, start + PAIR_BATCH)
-        for matrix in matrices:
+        for m, matrix in enumerate(matrices):
             products = matrix[left[batch]].multiply(matrix[right[batch]])
-            total[batch] += np.asarray(products.sum(axis=1)).ravel()
-    return total / len(matrices)
+            cosines[m, batch] = np.asarray(products.sum(axis=1)).ravel()
+    return cosines
 
 
-def _group_similarity(matrices: Sequence[csr_matrix], members: np.ndarray) -> np.ndarray:
+def _pair_similarity(matrices: Sequence[csr_matrix], left: np.ndarray, right: np.ndarray,
+                     weights: Sequence[float] = WEIGHTS) -> np.ndarray:
+    """The weighted mean cosine of each pair (left[k], right[k])."""
+    return _weighted(_pair_cosines(matrices, left, right), weights)
+
+
+def _weighted(cosines: np.ndarray, weights: Sequence[float]) -> np.ndarray:
+    w = np.asarray(weights, dtype=np.float64)
+    return np.tensordot(w / w.sum(), cosines, axes=1)
+
+
+def _group_similarity(matrices: Sequence[csr_matrix], members: np.ndarray,
+                      weights: Sequence[float] = WEIGHTS) -> np.ndarray:
     total = np.zeros((len(members), len(members)))
-    for matrix in matrices:
+    for matrix, weight in zip(matrices, weights):
         rows = matrix[members]
-        total += (rows @ rows.T).toarray()
-    return total / len(matrices)
+        total += weight * (rows @ rows.T).toarray()
+    return total / sum(weights)
 
 
 def group_same_event(docs: Sequence[Document], threshold: float | None = None,
@@ -265,14 +286,14 @@ def merge_same_event(docs: Sequence[Document], threshold: float | None = None,
     """
     rules = rules or Rules()
     if threshold is not None:
-        rules = Rules(threshold, rules.names, max(rules.strong, threshold), rules.alone, rules.contrast_p,
-                      rules.max_date_gap)
+        rules = replace(rules, merge=threshold, strong=max(rules.strong, threshold))
     n = len(docs)
     if n < 2:
         return Merged([[i] for i in range(n)], [0.0] * n, [None] * n)
     window = Window(docs)
     groups = window.groups(rules)
-    records = [evidence_of(docs, window.matrices, window.word_terms, window.name_terms, g) if len(g) > 1
+    records = [evidence_of(docs, window.matrices, window.word_terms, window.name_terms, g, rules.weights)
+               if len(g) > 1
                else None for g in groups]
     return Merged(groups, window.centrality, records)
 
@@ -290,15 +311,15 @@ class Window:
         norm = float(np.linalg.norm(mean)) or 1.0
         self.centrality = [float(x) for x in (self.matrices[0] @ (mean / norm))]
         self.left, self.right = _candidate_pairs(self.matrices[0])
-        self.similarity = _pair_similarity(self.matrices, self.left, self.right)
+        self.cosines = _pair_cosines(self.matrices, self.left, self.right)
         self.evidence = _Evidence(self.matrices[0], [d.date for d in docs], [d.opinion for d in docs])
         self.size = len(docs)
 
     def groups(self, rules: Rules) -> list[list[int]]:
         """The same-event groups under ``rules``, each sorted, ordered by their first index."""
         groups: list[list[int]] = []
-        _components(self.matrices, self.evidence, self.left, self.right, self.similarity, np.arange(self.size),
-                    LINK_THRESHOLD, rules, groups)
+        _components(self.matrices, self.evidence, self.left, self.right, _weighted(self.cosines, rules.weights),
+                    np.arange(self.size), LINK_THRESHOLD, rules, groups)
         return sorted(sorted(g) for g in groups)
 
 
@@ -307,7 +328,7 @@ EVIDENCE_TERMS = 8
 
 
 def evidence_of(docs: Sequence[Document], matrices: Sequence[csr_matrix], word_terms: np.ndarray,
-                name_terms: np.ndarray, group: list[int]) -> dict:
+                name_terms: np.ndarray, group: list[int], weights: Sequence[float] = WEIGHTS) -> dict:
     """Why a group was merged, for the editor: how similar its reports are and what they share.
 
     ``similarity``: the average similarity of its pairs (the merge threshold
@@ -319,16 +340,17 @@ def evidence_of(docs: Sequence[Document], matrices: Sequence[csr_matrix], word_t
     members = np.array(group)
     size = len(group)
     pairs = size * (size - 1)
-    total = _group_similarity(matrices, members)
+    total = _group_similarity(matrices, members, weights)
     names = (matrices[1][members] @ matrices[1][members].T).toarray()
     np.fill_diagonal(total, 0.0)
     np.fill_diagonal(names, 0.0)
     dates = sorted(d.date for d in (docs[i] for i in group) if d.date)
+    shared_names = _shared(matrices[1], name_terms, members)
     return {
         "similarity": round(float(total.sum() / pairs), 3),
         "names": round(float(names.sum() / pairs), 3),
-        "shared_names": [t for t in _shared(matrices[1], name_terms, members) if not _NUMBER.fullmatch(t)],
-        "shared_figures": [t for t in _shared(matrices[1], name_terms, members) if _NUMBER.fullmatch(t)],
+        "shared_names": [t for t in shared_names if not _NUMBER.fullmatch(t)],
+        "shared_figures": [t for t in shared_names if _NUMBER.fullmatch(t)],
         "shared_words": _shared(matrices[0], word_terms, members),
         "dates": [dates[0].isoformat(), dates[-1].isoformat()] if dates else None,
         "opinion_pieces": sum(1 for i in group if docs[i].opinion),
@@ -403,7 +425,7 @@ def _average_linkage(matrices: Sequence[csr_matrix], evidence: _Evidence, part: 
     reports).
     """
     n = len(part)
-    between = _group_similarity(matrices, part).astype(np.float64)
+    between = _group_similarity(matrices, part, rules.weights).astype(np.float64)
     rows = matrices[1][part]
     names = (rows @ rows.T).toarray().astype(np.float64)
     for matrix in (between, names):
@@ -448,7 +470,8 @@ def _may_join(evidence: _Evidence, left: np.ndarray, right: np.ndarray, rules: R
     """False when dates or a contrasting term show that two groups report different events."""
     rules = rules or Rules()
     spans = evidence.span(left), evidence.span(right)
-    if spans[0] and spans[1] and max(spans[0][0], spans[1][0]) - min(spans[0][1], spans[1][1]) > rules.max_date_gap:
+    if rules.max_date_gap is not None and spans[0] and spans[1] \
+            and max(spans[0][0], spans[1][0]) - min(spans[0][1], spans[1][1]) > rules.max_date_gap:
         return False
     return min(len(left), len(right)) < 2 or contrast(evidence, left, right) >= rules.contrast_p
 

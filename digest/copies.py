@@ -88,11 +88,20 @@ def _outlet_keys(article: Article) -> set[str]:
     return keys
 
 
-def _same_outlet(a: Article, b: Article) -> bool:
-    pa, pb = Path(a.path), Path(b.path)
-    if pa.parent == pb.parent and pa.stem == pb.stem:
-        return True
-    return bool(_outlet_keys(a) & _outlet_keys(b))
+#: A 5-gram in more articles than this (boilerplate) does not make two of them candidates.
+COPY_COMMON = 50
+
+
+def _sharing_pairs(texts: Sequence[frozenset]) -> list[tuple[int, int]]:
+    """Pairs (i < j) whose bodies share a 5-gram that few bodies carry, in order: the only pairs
+    that can be near-identical (an index of 5-grams instead of comparing every pair)."""
+    postings: dict[tuple[str, ...], list[int]] = {}
+    for i, text in enumerate(texts):
+        for gram in text:
+            postings.setdefault(gram, []).append(i)
+    pairs = {(ids[x], ids[y]) for ids in postings.values() if 1 < len(ids) <= COPY_COMMON
+             for x in range(len(ids)) for y in range(x + 1, len(ids))}
+    return sorted(pairs)
 
 
 def _richness(article: Article) -> tuple:
@@ -129,16 +138,17 @@ def remove_copies(articles: Sequence[Article]) -> tuple[list[Article], list[Copy
         else:
             by_url[key] = i
     texts = [shingles(a.body) for a in articles]
-    for i in range(n):
-        for j in range(i + 1, n):
-            if root(i) == root(j) or not _same_outlet(articles[i], articles[j]):
-                continue
-            a, b = articles[i], articles[j]
-            if a.date and b.date and abs((a.date - b.date).days) > COPY_MAX_DAYS:
-                continue
-            share = containment(texts[i], texts[j])
-            if share >= COPY_CONTAINMENT:
-                join(i, j, f"near-identical body from the same outlet ({share:.0%} of the text shared)")
+    outlets = [_outlet_keys(a) for a in articles]
+    files = [(Path(a.path).parent, Path(a.path).stem) for a in articles]
+    for i, j in _sharing_pairs(texts):
+        if root(i) == root(j) or not (files[i] == files[j] or outlets[i] & outlets[j]):
+            continue
+        a, b = articles[i], articles[j]
+        if a.date and b.date and abs((a.date - b.date).days) > COPY_MAX_DAYS:
+            continue
+        share = containment(texts[i], texts[j])
+        if share >= COPY_CONTAINMENT:
+            join(i, j, f"near-identical body from the same outlet ({share:.0%} of the text shared)")
     sets: dict[int, list[int]] = {}
     for i in range(n):
         sets.setdefault(root(i), []).append(i)

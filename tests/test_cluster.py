@@ -9,7 +9,18 @@ import numpy as np
 import pytest
 
 from assemble_data import ARPAIO, BLUMENTHAL, MOSQUE, rows
-from digest.cluster import CONTRAST_P, MAX_DATE_GAP, Document, _Evidence, _vectors, contrast, group_same_event, merge_same_event
+from digest.cluster import (
+    CONTRAST_P,
+    Document,
+    Rules,
+    Window,
+    _Evidence,
+    _vectors,
+    contrast,
+    evidence_of,
+    group_same_event,
+    merge_same_event,
+)
 
 pytestmark = pytest.mark.data
 
@@ -71,15 +82,30 @@ def test_a_small_issue_merges_the_obvious_reports():
     assert all(len({picks[i][0] for i in g}) == 1 for g in groups)
 
 
-def test_reports_dated_weeks_apart_are_different_events():
+def test_reports_dated_weeks_apart_are_different_events_when_dates_are_compared():
     docs, _ = docs_of(MOSQUE)
     day = dt.date(2010, 8, 19)
+    week = Rules(max_date_gap=7)
     near = [replace(d, date=day + dt.timedelta(days=k)) for k, d in enumerate(docs)]
-    assert group_same_event(near) == [[0, 1, 2]]
-    apart = [replace(docs[0], date=day), replace(docs[1], date=day + dt.timedelta(days=MAX_DATE_GAP + 20))]
-    assert group_same_event(apart) == [[0], [1]]
+    assert group_same_event(near, rules=week) == [[0, 1, 2]]
+    apart = [replace(docs[0], date=day), replace(docs[1], date=day + dt.timedelta(days=27))]
+    assert group_same_event(apart, rules=week) == [[0], [1]]
     undated = [replace(docs[0], date=day), docs[1]]  # no date: no evidence either way
-    assert group_same_event(undated) == [[0, 1]]
+    assert group_same_event(undated, rules=week) == [[0, 1]]
+    assert group_same_event(apart, rules=replace(week, max_date_gap=None)) == [[0, 1]]  # dates not compared
+
+
+def test_weights_set_what_the_similarity_is_made_of():
+    docs, _ = docs_of(MOSQUE, BLUMENTHAL, ARPAIO)
+    window = Window(docs)
+    names_only = Rules(weights=(0.0, 1.0, 0.0))
+    record = evidence_of(docs, window.matrices, window.word_terms, window.name_terms, [0, 1, 2], names_only.weights)
+    assert record["similarity"] == record["names"]
+    equal = evidence_of(docs, window.matrices, window.word_terms, window.name_terms, [0, 1, 2], (1.0, 1.0, 1.0))
+    assert equal["similarity"] != record["similarity"]
+    # One description of the window serves any rules, as a fresh merge would.
+    for rules in (Rules(), names_only, Rules(merge=0.5, alone=0.5)):
+        assert window.groups(rules) == group_same_event(docs, rules=rules)
 
 
 def test_contrast_is_small_only_for_a_term_that_splits_many_reports():
