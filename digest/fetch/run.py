@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Callable
 
 from .feeds import Entry, Feed, FeedError, discover_feeds, parse_feed
-from .net import Fetcher, FetchError, Response
+from .net import Disallowed, Fetcher, FetchError, Response
 from .save import (article_key, article_url, content_record, page_facts, page_record, remove_stale_temporaries,
                    save_record, saved_keys)
 from .state import FetchState
@@ -28,8 +28,10 @@ class Outcome:
     reason: str | None = None
     new: int = 0
     seen: int = 0
-    #: Entries that could not be saved (no link, page failed), one line each.
+    #: Entries that are no article to fetch (no link, not an HTML page, robots.txt disallows), one line each.
     problems: list[str] = field(default_factory=list)
+    #: Entries whose page could not be downloaded or saved (tried again next run), one line each.
+    failures: list[str] = field(default_factory=list)
     #: The feed found on a home page, when the URL was one.
     found: str | None = None
     saved: list[Path] = field(default_factory=list)
@@ -42,7 +44,8 @@ class FetchReport:
 
     @property
     def ok(self) -> bool:
-        return all(o.status != "failed" for o in self.outcomes)
+        """No feed failed and no article page failed (exit code 0); skipped entries are not failures."""
+        return all(o.status != "failed" and not o.failures for o in self.outcomes)
 
     def lines(self) -> list[str]:
         lines = []
@@ -58,13 +61,16 @@ class FetchReport:
                 lines.append(f"{'new' if o.new else 'no new':<10} {name}: {o.new} new, {o.seen} seen before")
             if o.found:
                 lines.append(f"           found the feed {o.found} on the page")
+            lines.extend(f"           failed: {p}" for p in o.failures)
             lines.extend(f"           skipped: {p}" for p in o.problems)
         failed = sum(o.status == "failed" for o in self.outcomes)
+        pages_failed = sum(len(o.failures) for o in self.outcomes)
         unchanged = sum(o.status == "unchanged" for o in self.outcomes)
         new = sum(o.new for o in self.outcomes)
         skipped = sum(len(o.problems) for o in self.outcomes)
         lines.append(f"{len(self.outcomes)} fetched: {new} new article{'s' if new != 1 else ''} saved, "
-                     f"{unchanged} unchanged, {failed} failed, {skipped} entr{'ies' if skipped != 1 else 'y'} skipped")
+                     f"{unchanged} unchanged, {failed} failed, {skipped} entr{'ies' if skipped != 1 else 'y'} skipped"
+                     + (f", {pages_failed} page{'s' if pages_failed != 1 else ''} failed" if pages_failed else ""))
         return lines
 
 
@@ -121,8 +127,10 @@ class Run:
     async def page(self, url: str) -> Outcome:
         outcome = Outcome(url, kind="page")
         result = await self._entry(Entry(guid=None, link=url, title=None, published=None), None, None, outcome)
-        if result == "retry" or outcome.problems:
-            problem = outcome.problems.pop() if outcome.problems else "failed"
+        if result == "retry" or outcome.problems or outcome.failures:
+            problem = (outcome.failures or outcome.problems or ["failed"]).pop()
+            outcome.failures.clear()
+            outcome.problems.clear()
             outcome.status, outcome.reason = "failed", problem.removeprefix(f"{url}: ")
         return outcome
 
@@ -156,11 +164,14 @@ class Run:
             response = await self.fetcher.get(entry.link)  # type: ignore[arg-type]
             if response.content_type not in _HTML:
                 hint = "; use --feed for feeds" if feed is None and any(w in response.content_type for w in _FEEDISH) else ""
-                raise FetchError(f"not an HTML page (content-type {response.content_type or 'missing'}){hint}")
+                raise _NotAPage(f"not an HTML page (content-type {response.content_type or 'missing'}){hint}")
             page = _decode_page(response)
         except FetchError as exc:
-            outcome.problems.append(f"{label}: {exc}")
             self.claimed.difference_update(keys)
+            if isinstance(exc, (Disallowed, _NotAPage)):  # the site's answer: no article here to retry
+                outcome.problems.append(f"{label}: {exc}")
+                return "skip"
+            outcome.failures.append(f"{label}: {exc}")
             return "retry"
         facts = page_facts(page)
         url = article_url(strip_tracking(response.url), facts.canonical and strip_tracking(facts.canonical))
@@ -188,7 +199,7 @@ class Run:
             # In a thread: the fsync must not stall the other downloads.
             path = await asyncio.to_thread(save_record, self.articles, record, key)
         except OSError as exc:
-            outcome.problems.append(f"{record.get('title')!r}: cannot save in {self.articles}: {exc.strerror}")
+            outcome.failures.append(f"{record.get('title')!r}: cannot save in {self.articles}: {exc.strerror}")
             self.on_disk.discard(key)
             return "retry"
         self.state.remember(keys, str(path) if path else None)
@@ -198,6 +209,10 @@ class Run:
         outcome.new += 1
         outcome.saved.append(path)
         return "new"
+
+
+class _NotAPage(FetchError):
+    """The entry links to something that is not an HTML page (a PDF, a feed)."""
 
 
 def strip_tracking(url: str) -> str:
