@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import asyncio
+import functools
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from .feeds import Entry, Feed, FeedError, discover_feeds, parse_feed
 from .net import Disallowed, Fetcher, FetchError, Response
-from .save import (article_key, article_url, content_record, page_facts, page_record, remove_stale_temporaries,
-                   save_record, saved_keys)
+from .save import (PageError, PreparedPage, article_key, content_record, encode_record, file_name, prepare_page,
+                   remove_stale_temporaries, saved_keys, strip_tracking, write_file)
+from .save import url_key as _url_key
 from .state import FetchState
 
 _FEEDISH = ("xml", "rss", "atom", "json")
 _HTML = ("text/html", "application/xhtml+xml")
+#: Pages prepared in this process before a worker process takes over: a small run does not pay for one.
+IN_PROCESS_PAGES = 16
 
 
 @dataclass
@@ -84,6 +89,13 @@ class Run:
         self.on_disk = saved_keys(articles)
         remove_stale_temporaries(articles)
         self.claimed: set[str] = set()  # keys taken by an entry in this run (two feeds, one article)
+        self.pages = 0  # pages downloaded in this run
+        #: The second process that prepares pages (the CPU work) while this one downloads.
+        self.worker: Executor | None = None
+
+    def close(self) -> None:
+        if self.worker is not None:
+            self.worker.shutdown(wait=True, cancel_futures=True)
 
     async def feed(self, url: str) -> Outcome:
         outcome = Outcome(url)
@@ -159,37 +171,54 @@ class Run:
             url = strip_tracking(entry.link) if entry.link else None
             record = content_record(entry.content, url, title=entry.title, published=entry.published,
                                     author=entry.author, feed_title=feed_title, feed_url=feed_url)
-            return await self._save(record, url or f"{feed_url}#{entry.guid}", keys, outcome)
+            identity = url or f"{feed_url}#{entry.guid}"
+            key = article_key(_url_key(identity) or identity)
+            prepared = PreparedPage(identity, key, file_name(record, key), record.get("title", ""), encode_record(record))
+            return await self._save(prepared, keys, outcome)
         try:
             response = await self.fetcher.get(entry.link)  # type: ignore[arg-type]
             if response.content_type not in _HTML:
                 hint = "; use --feed for feeds" if feed is None and any(w in response.content_type for w in _FEEDISH) else ""
                 raise _NotAPage(f"not an HTML page (content-type {response.content_type or 'missing'}){hint}")
-            page = _decode_page(response)
-        except FetchError as exc:
+            prepared = await self._prepare(response, entry, feed_title, feed_url)
+        except (FetchError, PageError) as exc:
             self.claimed.difference_update(keys)
             if isinstance(exc, (Disallowed, _NotAPage)):  # the site's answer: no article here to retry
                 outcome.problems.append(f"{label}: {exc}")
                 return "skip"
             outcome.failures.append(f"{label}: {exc}")
             return "retry"
-        facts = page_facts(page)
-        url = article_url(strip_tracking(response.url), facts.canonical and strip_tracking(facts.canonical))
-        after = {_url_key(response.url), _url_key(url)} - {None}
+        after = {_url_key(response.url), _url_key(prepared.url)} - {None}
         if self._known(after - keys):
             self.state.remember(keys | after, None)
             outcome.seen += 1
             return "seen"
         self.claimed.update(after)
-        record = page_record(page, url, title=entry.title, published=entry.published, author=entry.author,
-                             feed_title=feed_title, feed_url=feed_url, facts=facts)
-        return await self._save(record, url, keys | after, outcome)
+        return await self._save(prepared, keys | after, outcome)
+
+    async def _prepare(self, response: Response, entry: Entry, feed_title: str | None,
+                       feed_url: str | None) -> PreparedPage:
+        """Decode the page and make its article file, in the worker process once the run is big enough."""
+        work = functools.partial(prepare_page, response.body, response.charset, response.url, title=entry.title,
+                                 published=entry.published, author=entry.author, feed_title=feed_title,
+                                 feed_url=feed_url)
+        self.pages += 1
+        if self.pages > IN_PROCESS_PAGES and self.worker is None:
+            self.worker = _start_worker()
+        if self.worker is not None:
+            try:
+                return await asyncio.get_running_loop().run_in_executor(self.worker, work)
+            except (PageError, FetchError):
+                raise
+            except Exception:  # noqa: BLE001 - a worker that died (killed, out of memory): carry on here
+                pass
+        return work()
 
     def _known(self, keys: set[str]) -> bool:
         return bool(keys & self.claimed) or self.state.known(keys)
 
-    async def _save(self, record: dict, identity: str, keys: set[str], outcome: Outcome) -> str:
-        key = article_key(_url_key(identity) or identity)
+    async def _save(self, prepared: PreparedPage, keys: set[str], outcome: Outcome) -> str:
+        key = prepared.key
         if key in self.on_disk:
             self.state.remember(keys, None)
             outcome.seen += 1
@@ -197,9 +226,9 @@ class Run:
         self.on_disk.add(key)
         try:
             # In a thread: the fsync must not stall the other downloads.
-            path = await asyncio.to_thread(save_record, self.articles, record, key)
+            path = await asyncio.to_thread(write_file, self.articles, prepared.name, prepared.data)
         except OSError as exc:
-            outcome.failures.append(f"{record.get('title')!r}: cannot save in {self.articles}: {exc.strerror}")
+            outcome.failures.append(f"{prepared.title!r}: cannot save in {self.articles}: {exc.strerror}")
             self.on_disk.discard(key)
             return "retry"
         self.state.remember(keys, str(path) if path else None)
@@ -215,27 +244,6 @@ class _NotAPage(FetchError):
     """The entry links to something that is not an HTML page (a PDF, a feed)."""
 
 
-def strip_tracking(url: str) -> str:
-    """The URL without tracking parameters (utm_*, fbclid, ...), host lower-cased (courlan)."""
-    from courlan import normalize_url
-
-    try:
-        return normalize_url(url)
-    except (ValueError, AttributeError):
-        return url
-
-
-def _url_key(url: str | None) -> str | None:
-    if not url:
-        return None
-    from courlan import normalize_url
-
-    try:
-        return "url:" + normalize_url(url, strict=True)
-    except (ValueError, AttributeError):
-        return "url:" + url
-
-
 def _entry_keys(entry: Entry, feed_url: str | None) -> set[str]:
     keys = {_url_key(entry.link)} - {None}
     if entry.guid:
@@ -244,20 +252,16 @@ def _entry_keys(entry: Entry, feed_url: str | None) -> set[str]:
     return keys  # type: ignore[return-value]
 
 
-def _decode_page(response: Response) -> str:
-    """The page's text: charset from the header, else from the document, else detected."""
-    from ..errors import ReadError
-    from ..readers.html import decode_html
+def _start_worker() -> Executor | None:
+    """One worker process for the pages (the second core), or None where processes cannot start."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
-    if response.charset:
-        try:
-            return response.body.decode(response.charset)
-        except (LookupError, UnicodeDecodeError):
-            pass
     try:
-        return decode_html(response.body, response.url).text
-    except ReadError as exc:
-        raise FetchError(str(exc).replace(response.url + ": ", "")) from None
+        # spawn, not fork: this process has threads (the file writes), and a fork copies their locks.
+        return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+    except (OSError, ValueError, ImportError):
+        return None
 
 
 async def run(fetcher: Fetcher, state: FetchState, articles: Path, feeds: list[str], pages: list[str],
@@ -274,5 +278,8 @@ async def run(fetcher: Fetcher, state: FetchState, articles: Path, feeds: list[s
         return outcome
 
     progress(0, total)
-    outcomes = await asyncio.gather(*(tracked(job.feed(u)) for u in feeds), *(tracked(job.page(u)) for u in pages))
+    try:
+        outcomes = await asyncio.gather(*(tracked(job.feed(u)) for u in feeds), *(tracked(job.page(u)) for u in pages))
+    finally:
+        job.close()
     return FetchReport(list(outcomes), fetcher.requests)
