@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import importlib
 import json
 import stat
 import threading
@@ -572,3 +573,40 @@ def test_a_failed_article_page_fails_the_run_and_is_tried_again(site, base):
     skipped = fetch("--feed", f"{base}/nolink.xml")
     assert skipped.exit_code == 0, skipped.output
     assert "skipped: 'No link here': no link and no full text" in skipped.output
+
+
+def test_pages_are_prepared_in_a_worker_process_in_big_runs(site, base, monkeypatch):
+    """Past IN_PROCESS_PAGES pages, a second process decodes and encodes them: same files as in-process."""
+    fetch_run = importlib.import_module("digest.fetch.run")  # the module; digest.fetch.run is the function
+
+    started, futures = [], []
+    real_start = fetch_run._start_worker
+
+    def start():
+        worker = real_start()
+        started.append(worker)
+        submit = worker.submit
+
+        def spy(*args, **kwargs):
+            futures.append(submit(*args, **kwargs))
+            return futures[-1]
+
+        worker.submit = spy
+        return worker
+
+    monkeypatch.setattr(fetch_run, "IN_PROCESS_PAGES", 1)
+    monkeypatch.setattr(fetch_run, "_start_worker", start)
+    items = []
+    for n in range(4):
+        page_html(site, f"/p{n}.html", simple_page(f"Page title {n}").replace(
+            "</head>", f'<link rel="canonical" href="{base}/story/{n}"></head>'))
+        items.append({"title": f"Story {n}", "link": f"{base}/p{n}.html?utm_source=feed", "date": DAY})
+    site.route("/feed.xml", rss("Big", items), content_type="application/rss+xml")
+    result = fetch("--feed", f"{base}/feed.xml")
+    assert result.exit_code == 0, result.output
+    assert len(started) == 1 and started[0] is not None
+    assert len(futures) == 3 and all(f.exception() is None for f in futures)  # the first page was prepared here
+    records = sorted(saved(), key=lambda r: r["title"])
+    assert [(r["title"], r["url"], r["feed"]) for r in records] == [
+        (f"Story {n}", f"{base}/story/{n}", "Big") for n in range(4)]
+    assert all("The council met on Tuesday" in r["html"] for r in records)
