@@ -605,7 +605,8 @@ def test_pages_are_prepared_in_a_worker_process_in_big_runs(site, base, monkeypa
     result = fetch("--feed", f"{base}/feed.xml")
     assert result.exit_code == 0, result.output
     assert len(started) == 1 and started[0] is not None
-    assert len(futures) == 3 and all(f.exception() is None for f in futures)  # the first page was prepared here
+    # the feed was parsed here (the first download); its four pages were prepared in the worker
+    assert len(futures) == 4 and all(f.exception() is None for f in futures)
     records = sorted(saved(), key=lambda r: r["title"])
     assert [(r["title"], r["url"], r["feed"]) for r in records] == [
         (f"Story {n}", f"{base}/story/{n}", "Big") for n in range(4)]

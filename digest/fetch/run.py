@@ -18,7 +18,7 @@ from .state import FetchState
 
 _FEEDISH = ("xml", "rss", "atom", "json")
 _HTML = ("text/html", "application/xhtml+xml")
-#: Pages prepared in this process before a worker process takes over: a small run does not pay for one.
+#: Feeds and pages handled in this process before a worker process takes over: a small run does not pay for one.
 IN_PROCESS_PAGES = 16
 
 
@@ -89,7 +89,7 @@ class Run:
         self.on_disk = saved_keys(articles)
         remove_stale_temporaries(articles)
         self.claimed: set[str] = set()  # keys taken by an entry in this run (two feeds, one article)
-        self.pages = 0  # pages downloaded in this run
+        self.pages = 0  # feeds and pages downloaded in this run
         #: The second process that prepares pages (the CPU work) while this one downloads.
         self.worker: Executor | None = None
 
@@ -117,7 +117,8 @@ class Run:
                     return outcome
             if not any(word in response.content_type for word in _FEEDISH) and response.content_type != "text/plain":
                 raise FetchError(f"not a feed (content-type {response.content_type or 'missing'})")
-            feed = parse_feed(response.body, response.content_type, dict(response.headers))
+            feed = await self._in_worker(functools.partial(parse_feed, response.body, response.content_type,
+                                                           dict(response.headers)))
         except (FetchError, FeedError) as exc:
             outcome.status, outcome.reason = "failed", str(exc)
             self.state.record_feed(url, error=str(exc))
@@ -198,17 +199,20 @@ class Run:
 
     async def _prepare(self, response: Response, entry: Entry, feed_title: str | None,
                        feed_url: str | None) -> PreparedPage:
-        """Decode the page and make its article file, in the worker process once the run is big enough."""
-        work = functools.partial(prepare_page, response.body, response.charset, response.url, title=entry.title,
-                                 published=entry.published, author=entry.author, feed_title=feed_title,
-                                 feed_url=feed_url)
+        """Decode the page and make its article file."""
+        return await self._in_worker(functools.partial(
+            prepare_page, response.body, response.charset, response.url, title=entry.title,
+            published=entry.published, author=entry.author, feed_title=feed_title, feed_url=feed_url))
+
+    async def _in_worker(self, work: Callable):
+        """The CPU work on a download (parse a feed, prepare a page), in the worker process once the run is big."""
         self.pages += 1
         if self.pages > IN_PROCESS_PAGES and self.worker is None:
             self.worker = _start_worker()
         if self.worker is not None:
             try:
                 return await asyncio.get_running_loop().run_in_executor(self.worker, work)
-            except (PageError, FetchError):
+            except (PageError, FetchError, FeedError):
                 raise
             except Exception:  # noqa: BLE001 - a worker that died (killed, out of memory): carry on here
                 pass
