@@ -611,3 +611,30 @@ def test_pages_are_prepared_in_a_worker_process_in_big_runs(site, base, monkeypa
     assert [(r["title"], r["url"], r["feed"]) for r in records] == [
         (f"Story {n}", f"{base}/story/{n}", "Big") for n in range(4)]
     assert all("The council met on Tuesday" in r["html"] for r in records)
+
+
+def test_idle_host_pools_are_closed_when_many_hosts_were_fetched(site, monkeypatch):
+    """One pool per host; past MAX_IDLE_ORIGINS hosts, pools idle longer than KEEPALIVE are closed (their
+    sockets freed), and a later request to that host opens a new one."""
+    monkeypatch.setattr(digest.fetch.net._PinnedTransport, "MAX_IDLE_ORIGINS", 1)
+    monkeypatch.setattr(digest.fetch.net._PinnedTransport, "KEEPALIVE", 0.0)
+    page_html(site, "/a.html", simple_page("Budget agreed"))
+    with serve(site, ("127.0.0.1", "127.0.0.2")) as (first, second):
+        async def go():
+            fetcher = Fetcher(Limits(user_agent="digest-test", requests_per_second=0, timeout=1,
+                                     allow_private_hosts=True))
+            transport = fetcher._client._transport
+            try:
+                bodies = [(await fetcher.get(f"{first}/a.html")).body]
+                hosts_after_first = {key[1] for key in transport._origins}
+                bodies.append((await fetcher.get(f"{second}/a.html")).body)
+                hosts_after_second = {key[1] for key in transport._origins}
+                bodies.append((await fetcher.get(f"{first}/a.html")).body)
+                return bodies, hosts_after_first, hosts_after_second
+            finally:
+                await fetcher.close()
+
+        bodies, after_first, after_second = asyncio.run(go())
+    assert all(b"Budget agreed" in body for body in bodies)
+    assert after_first == {"127.0.0.1"}
+    assert after_second == {"127.0.0.2"}  # 127.0.0.1's idle pool was closed when 127.0.0.2's opened
