@@ -78,16 +78,28 @@ def sequential(feed_urls: list[str], folder: Path) -> tuple[float, int]:
     return time.perf_counter() - started, count
 
 
-def digest_fetch(work: Path, opml: Path) -> tuple[float, int, str, float]:
-    """One `digest fetch` in a child process: wall seconds, exit code, total line, CPU seconds."""
+#: The child prints its own CPU seconds at exit, so the fetch process and its page worker are told apart.
+CHILD = ("import atexit, resource, sys\n"
+         "def report():\n"
+         "    own = resource.getrusage(resource.RUSAGE_SELF)\n"
+         "    print(f'CPU-SELF {own.ru_utime + own.ru_stime:.3f}', file=sys.stderr)\n"
+         "atexit.register(report)\n"
+         "from digest.cli import main\n"
+         "main()")
+
+
+def digest_fetch(work: Path, opml: Path) -> tuple[float, int, str, float, float]:
+    """One `digest fetch` in a child process: wall seconds, exit code, total line, CPU seconds (all, its own)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", "from digest.cli import main; main()", "fetch", "-q", "--opml", str(opml)],
+    done = subprocess.run([sys.executable, "-c", CHILD, "fetch", "-q", "--opml", str(opml)],
                           cwd=work, capture_output=True, text=True)
     elapsed = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return elapsed, done.returncode, done.stdout.strip().splitlines()[-1] if done.stdout.strip() else done.stderr, cpu
+    own = [float(line.split()[1]) for line in done.stderr.splitlines() if line.startswith("CPU-SELF ")]
+    summary = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else done.stderr
+    return elapsed, done.returncode, summary, cpu, own[0] if own else cpu
 
 
 def limits(stats: Stats, hosts: list[str]) -> tuple[int, int]:
@@ -124,20 +136,21 @@ def main() -> None:
         (work / "digest.toml").write_text(f"allow_private_hosts = true\nfetch_rate = {args.rate}\n")
 
         site.stats = Stats()
-        first, rc1, summary1, cpu1 = digest_fetch(work, opml)
+        first, rc1, summary1, cpu1, own1 = digest_fetch(work, opml)
         open_max, per_second = limits(site.stats, hosts)
         saved = len(list((work / "articles").glob("*.json")))
         requests1 = len(site.stats.log)
 
         site.stats = Stats()
-        second, rc2, summary2, cpu2 = digest_fetch(work, opml)
+        second, rc2, summary2, cpu2, own2 = digest_fetch(work, opml)
         pages_again = sum(path.endswith(".html") for path in site.stats.paths())
         requests2 = len(site.stats.log)
         peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
     speedup = seq_time / first
     rows = [
-        ("first fetch", f"{first:.1f} s, {cpu1:.1f} s CPU ({requests1} requests, {saved} saved, exit {rc1})",
+        ("first fetch",
+         f"{first:.1f} s, {cpu1:.1f} s CPU ({own1:.1f} + {cpu1 - own1:.1f} worker), {requests1} req, {saved} saved, exit {rc1}",
          f"{speedup:.1f}x faster than sequential {seq_time:.1f} s", ">= 8x", speedup >= 8),
         ("most connections open to one host", str(open_max), "", "<= 2", open_max <= 2),
         ("most requests started in one second, one host", str(per_second), "", f"<= {args.rate:g}",
@@ -148,18 +161,18 @@ def main() -> None:
         ("peak memory (max RSS of the fetch process)", f"{peak_mb:.0f} MB", "", "", True),
     ]
     print()
-    print(f"| {'measure':<48} | {'digest fetch':<58} | {'beside the baseline':<38} | target | met |")
-    print(f"| {'-' * 48} | {'-' * 58} | {'-' * 38} | ------ | --- |")
+    print(f"| {'measure':<48} | {'digest fetch':<76} | {'beside the baseline':<38} | target | met |")
+    print(f"| {'-' * 48} | {'-' * 76} | {'-' * 38} | ------ | --- |")
     for name, value, beside, target, met in rows:
-        print(f"| {name:<48} | {value:<58} | {beside:<38} | {target:<6} | {'yes' if met else 'NO'} |")
+        print(f"| {name:<48} | {value:<76} | {beside:<38} | {target:<6} | {'yes' if met else 'NO'} |")
     print()
     print("first run:  " + summary1)
     print("second run: " + summary2)
     print(f"load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs; "
           f"sequential baseline used {seq_cpu:.1f} s CPU (with the server)")
     print(json.dumps({"sequential_s": round(seq_time, 2), "first_s": round(first, 2), "speedup": round(speedup, 1),
-                      "second_s": round(second, 2), "cpu_first_s": round(cpu1, 1), "cpu_second_s": round(cpu2, 1),
-                      "open_max": open_max, "per_second_max": per_second,
+                      "second_s": round(second, 2), "cpu_first_s": round(cpu1, 1), "cpu_first_main_s": round(own1, 1),
+                      "cpu_second_s": round(cpu2, 1), "open_max": open_max, "per_second_max": per_second,
                       "pages_second": pages_again, "peak_mb": round(peak_mb), "rate": args.rate}))
     shutil.rmtree(work, ignore_errors=True)
 

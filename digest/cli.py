@@ -529,7 +529,7 @@ def fetch(ctx: click.Context, urls: tuple[str, ...], feeds: tuple[str, ...], opm
     Each new entry is saved once, as a JSON article file `digest build`
     reads; what was seen, and each feed's ETag, are kept in
     STATE_DIR/fetch.sqlite. robots.txt, per-host limits and size caps
-    apply; private addresses are refused. Exit code 1 when a feed failed.
+    apply; private addresses are refused. Exit code 1 when a feed or a page failed.
 
     \b
     Example:

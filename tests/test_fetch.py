@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import importlib
 import json
 import stat
+import threading
 import time
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+import digest.fetch.net
 import web_server
 from digest import __version__
 from digest.cli import main
@@ -311,28 +314,79 @@ def test_loopback_is_refused_without_allow_private_hosts(site, base, isolated):
     assert fetch("--allow-private-hosts", f"{base}/a.html").exit_code == 0
 
 
-def test_redirect_to_a_private_address_is_refused(site, base):
-    """A public-looking feed redirecting to an internal service: checked again after the redirect."""
-    port = base.rsplit(":", 1)[1]
-    site.route("/feed.xml", status=302, headers={"Location": f"http://localhost:{port}/internal-secret"})
-    site.route("/internal-secret", rss("Secrets", [{"title": "Keys", "link": "http://x.example/k"}]), content_type="text/xml")
-
-    def resolve(host: str, _: int) -> list[str]:  # 127.0.0.1 plays a public server; localhost is what it is
-        return ["93.184.216.34"] if host == "127.0.0.1" else ["127.0.0.1", "::1"]
-
+def _fetch_with(resolve, feeds: list[str], pages: list[str] = ()):
+    """One run with the given resolver and private hosts refused (no allow_private_hosts)."""
     async def go():
         fetcher = Fetcher(Limits(user_agent="digest-test", requests_per_second=0, timeout=1, backoff=0.01),
                           resolve=resolve)
         try:
-            return await run(fetcher, FetchState(Path(".digest")), Path("articles"), [f"{base}/feed.xml"], [],
+            return await run(fetcher, FetchState(Path(".digest")), Path("articles"), feeds, list(pages),
                              lambda *_: None)
         finally:
             await fetcher.close()
 
-    report = asyncio.run(go())
+    return asyncio.run(go())
+
+
+def test_redirect_to_a_private_address_is_refused(site, base, monkeypatch):
+    """A public-looking feed redirecting to an internal service: checked again after the redirect."""
+    port = base.rsplit(":", 1)[1]
+    site.route("/feed.xml", status=302, headers={"Location": f"http://localhost:{port}/internal-secret"})
+    site.route("/internal-secret", rss("Secrets", [{"title": "Keys", "link": "http://x.example/k"}]), content_type="text/xml")
+    # 127.0.0.1 plays a public server; localhost is what it is.
+    monkeypatch.setattr(digest.fetch.net, "is_public_address", lambda address: address == "127.0.0.1")
+    report = _fetch_with(lambda host, _: ["127.0.0.1"] if host == "127.0.0.1" else ["127.0.0.1", "::1"],
+                         [f"{base}/feed.xml"])
     assert not report.ok
-    assert "refused: localhost resolves to the private address 127.0.0.1" in report.outcomes[0].reason
+    assert "refused: localhost resolves to the private address ::1" in report.outcomes[0].reason
     assert "/internal-secret" not in site.stats.paths()
+    assert site.stats.paths() == ["/robots.txt", "/feed.xml"]
+
+
+def test_dns_rebinding_connects_only_to_the_checked_address(site, base, monkeypatch):
+    """A name that answers a public address to the check, then an internal one: the connection goes to
+    the address that was checked, with the original name in the Host header; the name is resolved once."""
+    port = int(base.rsplit(":", 1)[1])
+    internal = Site()
+    internal.route("/feed.xml", rss("Internal secrets", [{"title": "Keys", "link": "http://x.example/k"}]),
+                   content_type="text/xml")
+    try:
+        server = web_server._Server(("127.0.0.2", port), web_server._handler(internal))
+    except OSError as exc:  # pragma: no cover - the port is taken on 127.0.0.2 too
+        pytest.fail(f"cannot bind 127.0.0.2:{port} for the internal service: {exc}")
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    try:
+        site.route("/feed.xml", rss("News", [{"title": f"Story {n}", "link": f"http://news.test:{port}/{n}.html",
+                                              "date": DAY} for n in range(3)]), content_type="application/rss+xml")
+        for n in range(3):
+            page_html(site, f"/{n}.html", simple_page(f"Story {n}"), headers={"Connection": "close"})
+        answers: list[str] = []
+
+        def rebinding(host: str, _: int) -> list[str]:
+            answers.append(host)
+            return ["127.0.0.1"] if len(answers) == 1 else ["127.0.0.2"]
+
+        # 127.0.0.1 plays the public address; 127.0.0.2 is the internal service.
+        monkeypatch.setattr(digest.fetch.net, "is_public_address", lambda address: address == "127.0.0.1")
+        report = _fetch_with(rebinding, [f"http://news.test:{port}/feed.xml"])
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert report.ok, report.lines()
+    assert report.outcomes[0].new == 3
+    assert answers == ["news.test"]  # resolved once, for the check; every connection used that answer
+    assert internal.stats.log == []
+    assert sorted(site.stats.paths()) == ["/0.html", "/1.html", "/2.html", "/feed.xml", "/robots.txt"]
+    assert {headers["host"] for _, _, headers in site.stats.log} == {f"news.test:{port}"}
+    assert [record["url"] for record in saved()] == [f"http://news.test:{port}/{n}.html" for n in range(3)]
+
+
+def test_a_name_with_any_private_address_is_refused_before_connecting(site, base, monkeypatch):
+    monkeypatch.setattr(digest.fetch.net, "is_public_address", lambda address: address == "127.0.0.1")
+    port = base.rsplit(":", 1)[1]
+    report = _fetch_with(lambda host, _: ["127.0.0.1", "10.0.0.7"], [f"http://mixed.test:{port}/feed.xml"])
+    assert "refused: mixed.test resolves to the private address 10.0.0.7" in report.outcomes[0].reason
+    assert site.stats.log == []
 
 
 def test_gzip_bomb_is_cut_off(site, base):
@@ -495,3 +549,92 @@ def test_robots_crawl_delay_spaces_requests(site, base):
     arrived = {path: at for path, at in zip(site.stats.paths(), site.stats.times)}
     assert abs(arrived["/b.html"] - arrived["/a.html"]) >= 0.45
     assert len(saved()) == 2
+
+
+def test_a_failed_article_page_fails_the_run_and_is_tried_again(site, base):
+    """Exit code 1 when a page of a feed could not be downloaded (cron reports it); the rest is saved,
+    and the next run tries the page again. A skipped entry (no link) does not fail the run."""
+    page_html(site, "/a.html", simple_page("Budget agreed"))
+    site.route("/gone.html", status=500)
+    site.route("/feed.xml", rss("Site", [{"title": "Budget", "link": f"{base}/a.html", "date": DAY},
+                                         {"title": "Flood", "link": f"{base}/gone.html", "date": DAY}]),
+               content_type="application/rss+xml", etag='"v1"')
+    result = fetch("--feed", f"{base}/feed.xml")
+    assert result.exit_code == 1, result.output
+    assert "failed: 'Flood': HTTP 500 Internal Server Error" in result.output
+    assert result.output.rstrip().endswith("0 failed, 0 entries skipped, 1 page failed")
+    assert [r["title"] for r in saved()] == ["Budget"]
+    page_html(site, "/gone.html", simple_page("Flood warning"))
+    again = fetch("--feed", f"{base}/feed.xml")
+    assert again.exit_code == 0, again.output
+    assert "1 new, 1 seen before" in again.output
+    assert sorted(r["title"] for r in saved()) == ["Budget", "Flood"]
+    site.route("/nolink.xml", rss("Links", [{"title": "No link here", "date": DAY}]), content_type="application/rss+xml")
+    skipped = fetch("--feed", f"{base}/nolink.xml")
+    assert skipped.exit_code == 0, skipped.output
+    assert "skipped: 'No link here': no link and no full text" in skipped.output
+
+
+def test_pages_are_prepared_in_a_worker_process_in_big_runs(site, base, monkeypatch):
+    """Past IN_PROCESS_PAGES pages, a second process decodes and encodes them: same files as in-process."""
+    fetch_run = importlib.import_module("digest.fetch.run")  # the module; digest.fetch.run is the function
+
+    started, futures = [], []
+    real_start = fetch_run._start_worker
+
+    def start():
+        worker = real_start()
+        started.append(worker)
+        submit = worker.submit
+
+        def spy(*args, **kwargs):
+            futures.append(submit(*args, **kwargs))
+            return futures[-1]
+
+        worker.submit = spy
+        return worker
+
+    monkeypatch.setattr(fetch_run, "IN_PROCESS_PAGES", 1)
+    monkeypatch.setattr(fetch_run, "_start_worker", start)
+    items = []
+    for n in range(4):
+        page_html(site, f"/p{n}.html", simple_page(f"Page title {n}").replace(
+            "</head>", f'<link rel="canonical" href="{base}/story/{n}"></head>'))
+        items.append({"title": f"Story {n}", "link": f"{base}/p{n}.html?utm_source=feed", "date": DAY})
+    site.route("/feed.xml", rss("Big", items), content_type="application/rss+xml")
+    result = fetch("--feed", f"{base}/feed.xml")
+    assert result.exit_code == 0, result.output
+    assert len(started) == 1 and started[0] is not None
+    # the feed was parsed here (the first download); its four pages were prepared in the worker
+    assert len(futures) == 4 and all(f.exception() is None for f in futures)
+    records = sorted(saved(), key=lambda r: r["title"])
+    assert [(r["title"], r["url"], r["feed"]) for r in records] == [
+        (f"Story {n}", f"{base}/story/{n}", "Big") for n in range(4)]
+    assert all("The council met on Tuesday" in r["html"] for r in records)
+
+
+def test_idle_host_pools_are_closed_when_many_hosts_were_fetched(site, monkeypatch):
+    """One pool per host; past MAX_IDLE_ORIGINS hosts, pools idle longer than KEEPALIVE are closed (their
+    sockets freed), and a later request to that host opens a new one."""
+    monkeypatch.setattr(digest.fetch.net._PinnedTransport, "MAX_IDLE_ORIGINS", 1)
+    monkeypatch.setattr(digest.fetch.net._PinnedTransport, "KEEPALIVE", 0.0)
+    page_html(site, "/a.html", simple_page("Budget agreed"))
+    with serve(site, ("127.0.0.1", "127.0.0.2")) as (first, second):
+        async def go():
+            fetcher = Fetcher(Limits(user_agent="digest-test", requests_per_second=0, timeout=1,
+                                     allow_private_hosts=True))
+            transport = fetcher._client._transport
+            try:
+                bodies = [(await fetcher.get(f"{first}/a.html")).body]
+                hosts_after_first = {key[1] for key in transport._origins}
+                bodies.append((await fetcher.get(f"{second}/a.html")).body)
+                hosts_after_second = {key[1] for key in transport._origins}
+                bodies.append((await fetcher.get(f"{first}/a.html")).body)
+                return bodies, hosts_after_first, hosts_after_second
+            finally:
+                await fetcher.close()
+
+        bodies, after_first, after_second = asyncio.run(go())
+    assert all(b"Budget agreed" in body for body in bodies)
+    assert after_first == {"127.0.0.1"}
+    assert after_second == {"127.0.0.2"}  # 127.0.0.1's idle pool was closed when 127.0.0.2's opened

@@ -3,7 +3,9 @@
 Every request goes through :class:`Fetcher.get`, which enforces, in order:
 http/https only; the host's robots.txt (read once per host per run); a refusal
 of hosts that resolve to loopback, private, link-local or metadata addresses
-(checked again after every redirect); at most N connections and one request
+(checked again after every redirect), and connections made only to the
+addresses that were checked (each host name is resolved once per run, so a
+DNS server that changes its answer cannot slip in a private one); at most N connections and one request
 every 1/rate seconds per host, and a global concurrency limit; connect, read
 and total timeouts; a cap on the body after decompression (so a gzip bomb is
 cut off); at most 5 redirects without loops; retries with backoff on
@@ -22,6 +24,7 @@ from email.utils import parsedate_to_datetime
 from typing import Callable, Mapping
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 
 MAX_REDIRECTS = 5
@@ -32,6 +35,10 @@ _RETRY_STATUS = {500, 502, 503, 504}
 
 class FetchError(Exception):
     """One request failed for a reason worth one line in the summary."""
+
+
+class Disallowed(FetchError):
+    """robots.txt disallows the URL: a refusal by the site, not a failure to retry."""
 
 
 @dataclass(frozen=True)
@@ -91,6 +98,138 @@ def is_public_address(address: str) -> bool:
     return ip.is_global and not ip.is_multicast
 
 
+class CheckedAddresses:
+    """Each host name resolved once per run, every address checked; connections go to these addresses only.
+
+    Resolving once and connecting to the very addresses that were checked is
+    what closes DNS rebinding: a name that answers a public address to the
+    check and a private one to the connection gets the checked one.
+    """
+
+    def __init__(self, allow_private: bool, resolve: Callable[[str, int], list[str]] | None = None) -> None:
+        self._allow_private = allow_private
+        self._resolve = resolve
+        self._known: dict[tuple[str, int], list[str] | str] = {}  # a str: why the host is refused
+
+    async def lookup(self, hostname: str, port: int) -> list[str]:
+        """The host's checked addresses; a :class:`FetchError` when it cannot be resolved or is private."""
+        key = (hostname.lower().rstrip("."), port)
+        if key not in self._known:
+            result = await self._check(*key)
+            self._known.setdefault(key, result)  # two first lookups at once: the first answer stays
+        result = self._known[key]
+        if isinstance(result, str):
+            raise FetchError(result)
+        return result
+
+    async def _check(self, hostname: str, port: int) -> list[str] | str:
+        if self._allow_private:
+            return [hostname]  # intranet feeds: the system resolves at connect time, nothing is refused
+        try:
+            addresses = [str(ipaddress.ip_address(hostname.strip("[]")))]  # a literal address: no lookup
+        except ValueError:
+            try:
+                if self._resolve is not None:
+                    addresses = list(self._resolve(hostname, port))
+                else:
+                    infos = await asyncio.get_running_loop().getaddrinfo(hostname, port, type=socket.SOCK_STREAM)
+                    addresses = list(dict.fromkeys(info[4][0] for info in infos))
+            except (OSError, UnicodeError) as exc:
+                return f"cannot resolve {hostname} ({_short(exc)})"
+        if not addresses:
+            return f"cannot resolve {hostname} (no address)"
+        for address in addresses:
+            if not is_public_address(address):
+                return (f"refused: {hostname} resolves to the private address {address} "
+                        "(set allow_private_hosts for intranet feeds)")
+        return addresses
+
+
+class _PinnedBackend(httpcore.AsyncNetworkBackend):
+    """httpcore's network backend, connecting to the checked addresses instead of resolving again.
+
+    Only the TCP connection changes: httpcore still sends the original name
+    for TLS (SNI and certificate check) and in the Host header.
+    """
+
+    def __init__(self, addresses: CheckedAddresses) -> None:
+        self._addresses = addresses
+        self._backend = httpcore.AnyIOBackend()
+
+    async def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
+                          socket_options=None) -> httpcore.AsyncNetworkStream:
+        error: Exception | None = None
+        for address in await self._addresses.lookup(host, port):
+            try:
+                return await self._backend.connect_tcp(address, port, timeout=timeout, local_address=local_address,
+                                                       socket_options=socket_options)
+            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
+                error = exc
+        raise error or httpcore.ConnectError(f"no address for {host}")
+
+    async def connect_unix_socket(self, path: str, timeout: float | None = None,
+                                  socket_options=None) -> httpcore.AsyncNetworkStream:
+        raise httpcore.ConnectError("unix sockets are not fetched from")
+
+    async def sleep(self, seconds: float) -> None:
+        await self._backend.sleep(seconds)
+
+
+class _OriginTransport(httpx.AsyncHTTPTransport):
+    """httpx's own transport (request and error mapping) over a given connection pool."""
+
+    def __init__(self, pool: httpcore.AsyncConnectionPool) -> None:  # noqa: D107
+        # httpx.AsyncHTTPTransport.__init__ is not called: it would build a pool and an SSL
+        # context of its own; the rest of the class uses only self._pool.
+        self._pool = pool
+        self.last_used = 0.0
+
+
+class _PinnedTransport(httpx.AsyncBaseTransport):
+    """One small connection pool per origin, each connecting to the checked addresses (:class:`_PinnedBackend`).
+
+    Per origin rather than one big pool: httpcore scans every pooled connection
+    (a poll() each) for every request, which with 40 idle connections cost more
+    CPU than the request itself; a pool also caps its host's connections.
+    """
+
+    #: Above this many origins, pools unused for KEEPALIVE seconds are closed (their sockets freed).
+    MAX_IDLE_ORIGINS = 32
+    KEEPALIVE = 5.0
+
+    def __init__(self, addresses: CheckedAddresses, connections_per_host: int) -> None:
+        self._backend = _PinnedBackend(addresses)
+        self._ssl = httpx.create_ssl_context(trust_env=False)  # one for all origins: loading the CAs costs
+        self._per_host = connections_per_host
+        self._origins: dict[tuple[str, str, int | None], _OriginTransport] = {}
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        key = (request.url.scheme, request.url.host, request.url.port)
+        transport = self._origins.get(key)
+        if transport is None:
+            await self._close_idle()
+            transport = self._origins[key] = _OriginTransport(httpcore.AsyncConnectionPool(
+                ssl_context=self._ssl, max_connections=self._per_host, max_keepalive_connections=self._per_host,
+                keepalive_expiry=self.KEEPALIVE, network_backend=self._backend))
+        transport.last_used = time.monotonic()
+        return await transport.handle_async_request(request)
+
+    async def _close_idle(self) -> None:
+        if len(self._origins) < self.MAX_IDLE_ORIGINS:
+            return
+        now = time.monotonic()
+        for key, transport in list(self._origins.items()):
+            connections = transport._pool.connections
+            if now - transport.last_used > self.KEEPALIVE and all(c.is_idle() for c in connections):
+                del self._origins[key]
+                await transport.aclose()
+
+    async def aclose(self) -> None:
+        for transport in self._origins.values():
+            await transport.aclose()
+        self._origins.clear()
+
+
 class Fetcher:
     """Downloads with the limits above; one per run, used from one event loop."""
 
@@ -99,13 +238,13 @@ class Fetcher:
         self.limits = limits
         self._hosts: dict[str, _Host] = {}
         self._global = asyncio.Semaphore(limits.concurrency)
-        self._resolve = resolve
+        self.addresses = CheckedAddresses(limits.allow_private_hosts, resolve)
         self._sleep = sleep
         self.requests = 0  # every request sent, robots.txt included
         timeout = httpx.Timeout(limits.timeout, pool=None)
         self._client = httpx.AsyncClient(
             timeout=timeout, follow_redirects=False, trust_env=False,
-            limits=httpx.Limits(max_connections=limits.concurrency, max_keepalive_connections=limits.concurrency),
+            transport=_PinnedTransport(self.addresses, limits.connections_per_host),
             headers={"User-Agent": limits.user_agent, "Accept-Encoding": "gzip, deflate"},
         )
 
@@ -122,7 +261,7 @@ class Fetcher:
             parts = _check_url(url)
             await self._check_address(parts)  # before robots.txt, so a refusal says why
             if check_robots and not await self._robots_allow(url, parts):
-                raise FetchError(f"robots.txt of {parts.netloc} disallows {parts.path or '/'}")
+                raise Disallowed(f"robots.txt of {parts.netloc} disallows {parts.path or '/'}")
             response = await self._get_with_retries(url, parts, headers or {})
             if response.status in (301, 302, 303, 307, 308):
                 location = response.headers.get("location")
@@ -236,22 +375,8 @@ class Fetcher:
             await self._sleep(start - now)
 
     async def _check_address(self, parts) -> None:
-        if self.limits.allow_private_hosts:
-            return
-        hostname = parts.hostname or ""
-        port = parts.port or (443 if parts.scheme == "https" else 80)
-        try:
-            if self._resolve is not None:
-                addresses = self._resolve(hostname, port)
-            else:
-                infos = await asyncio.get_running_loop().getaddrinfo(hostname, port, type=socket.SOCK_STREAM)
-                addresses = [info[4][0] for info in infos]
-        except (OSError, UnicodeError) as exc:
-            raise FetchError(f"cannot resolve {hostname} ({_short(exc)})") from None
-        for address in addresses:
-            if not is_public_address(address):
-                raise FetchError(f"refused: {hostname} resolves to the private address {address} "
-                                 "(set allow_private_hosts for intranet feeds)")
+        """Refuse a private host before anything is sent (the connection itself is pinned as well)."""
+        await self.addresses.lookup(parts.hostname or "", parts.port or (443 if parts.scheme == "https" else 80))
 
     async def _download(self, url: str, headers: Mapping[str, str]) -> Response:
         async with self._client.stream("GET", url, headers=dict(headers)) as response:

@@ -3,26 +3,34 @@
 from __future__ import annotations
 
 import asyncio
+import functools
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from .feeds import Entry, Feed, FeedError, discover_feeds, parse_feed
-from .net import Fetcher, FetchError, Response
+from .net import Disallowed, Fetcher, FetchError, Response
 from .save import (
+    PageError,
+    PreparedPage,
     article_key,
-    article_url,
     content_record,
-    page_facts,
-    page_record,
+    encode_record,
+    file_name,
+    prepare_page,
     remove_stale_temporaries,
-    save_record,
     saved_keys,
+    strip_tracking,
+    write_file,
 )
+from .save import url_key as _url_key
 from .state import FetchState
 
 _FEEDISH = ("xml", "rss", "atom", "json")
 _HTML = ("text/html", "application/xhtml+xml")
+#: Feeds and pages handled in this process before a worker process takes over: a small run does not pay for one.
+IN_PROCESS_PAGES = 16
 
 
 @dataclass
@@ -36,8 +44,10 @@ class Outcome:
     reason: str | None = None
     new: int = 0
     seen: int = 0
-    #: Entries that could not be saved (no link, page failed), one line each.
+    #: Entries that are no article to fetch (no link, not an HTML page, robots.txt disallows), one line each.
     problems: list[str] = field(default_factory=list)
+    #: Entries whose page could not be downloaded or saved (tried again next run), one line each.
+    failures: list[str] = field(default_factory=list)
     #: The feed found on a home page, when the URL was one.
     found: str | None = None
     saved: list[Path] = field(default_factory=list)
@@ -50,7 +60,8 @@ class FetchReport:
 
     @property
     def ok(self) -> bool:
-        return all(o.status != "failed" for o in self.outcomes)
+        """No feed failed and no article page failed (exit code 0); skipped entries are not failures."""
+        return all(o.status != "failed" and not o.failures for o in self.outcomes)
 
     def lines(self) -> list[str]:
         lines = []
@@ -66,13 +77,16 @@ class FetchReport:
                 lines.append(f"{'new' if o.new else 'no new':<10} {name}: {o.new} new, {o.seen} seen before")
             if o.found:
                 lines.append(f"           found the feed {o.found} on the page")
+            lines.extend(f"           failed: {p}" for p in o.failures)
             lines.extend(f"           skipped: {p}" for p in o.problems)
         failed = sum(o.status == "failed" for o in self.outcomes)
+        pages_failed = sum(len(o.failures) for o in self.outcomes)
         unchanged = sum(o.status == "unchanged" for o in self.outcomes)
         new = sum(o.new for o in self.outcomes)
         skipped = sum(len(o.problems) for o in self.outcomes)
         lines.append(f"{len(self.outcomes)} fetched: {new} new article{'s' if new != 1 else ''} saved, "
-                     f"{unchanged} unchanged, {failed} failed, {skipped} entr{'ies' if skipped != 1 else 'y'} skipped")
+                     f"{unchanged} unchanged, {failed} failed, {skipped} entr{'ies' if skipped != 1 else 'y'} skipped"
+                     + (f", {pages_failed} page{'s' if pages_failed != 1 else ''} failed" if pages_failed else ""))
         return lines
 
 
@@ -86,6 +100,13 @@ class Run:
         self.on_disk = saved_keys(articles)
         remove_stale_temporaries(articles)
         self.claimed: set[str] = set()  # keys taken by an entry in this run (two feeds, one article)
+        self.pages = 0  # feeds and pages downloaded in this run
+        #: The second process that prepares pages (the CPU work) while this one downloads.
+        self.worker: Executor | None = None
+
+    def close(self) -> None:
+        if self.worker is not None:
+            self.worker.shutdown(wait=True, cancel_futures=True)
 
     async def feed(self, url: str) -> Outcome:
         outcome = Outcome(url)
@@ -107,7 +128,8 @@ class Run:
                     return outcome
             if not any(word in response.content_type for word in _FEEDISH) and response.content_type != "text/plain":
                 raise FetchError(f"not a feed (content-type {response.content_type or 'missing'})")
-            feed = parse_feed(response.body, response.content_type, dict(response.headers))
+            feed = await self._in_worker(functools.partial(parse_feed, response.body, response.content_type,
+                                                           dict(response.headers)))
         except (FetchError, FeedError) as exc:
             outcome.status, outcome.reason = "failed", str(exc)
             self.state.record_feed(url, error=str(exc))
@@ -129,8 +151,10 @@ class Run:
     async def page(self, url: str) -> Outcome:
         outcome = Outcome(url, kind="page")
         result = await self._entry(Entry(guid=None, link=url, title=None, published=None), None, None, outcome)
-        if result == "retry" or outcome.problems:
-            problem = outcome.problems.pop() if outcome.problems else "failed"
+        if result == "retry" or outcome.problems or outcome.failures:
+            problem = (outcome.failures or outcome.problems or ["failed"]).pop()
+            outcome.failures.clear()
+            outcome.problems.clear()
             outcome.status, outcome.reason = "failed", problem.removeprefix(f"{url}: ")
         return outcome
 
@@ -159,34 +183,57 @@ class Run:
             url = strip_tracking(entry.link) if entry.link else None
             record = content_record(entry.content, url, title=entry.title, published=entry.published,
                                     author=entry.author, feed_title=feed_title, feed_url=feed_url)
-            return await self._save(record, url or f"{feed_url}#{entry.guid}", keys, outcome)
+            identity = url or f"{feed_url}#{entry.guid}"
+            key = article_key(_url_key(identity) or identity)
+            prepared = PreparedPage(identity, key, file_name(record, key), record.get("title", ""), encode_record(record))
+            return await self._save(prepared, keys, outcome)
         try:
             response = await self.fetcher.get(entry.link)  # type: ignore[arg-type]
             if response.content_type not in _HTML:
                 hint = "; use --feed for feeds" if feed is None and any(w in response.content_type for w in _FEEDISH) else ""
-                raise FetchError(f"not an HTML page (content-type {response.content_type or 'missing'}){hint}")
-            page = _decode_page(response)
-        except FetchError as exc:
-            outcome.problems.append(f"{label}: {exc}")
+                raise _NotAPage(f"not an HTML page (content-type {response.content_type or 'missing'}){hint}")
+            prepared = await self._prepare(response, entry, feed_title, feed_url)
+        except (FetchError, PageError) as exc:
             self.claimed.difference_update(keys)
+            if isinstance(exc, (Disallowed, _NotAPage)):  # the site's answer: no article here to retry
+                outcome.problems.append(f"{label}: {exc}")
+                return "skip"
+            outcome.failures.append(f"{label}: {exc}")
             return "retry"
-        facts = page_facts(page)
-        url = article_url(strip_tracking(response.url), facts.canonical and strip_tracking(facts.canonical))
-        after = {_url_key(response.url), _url_key(url)} - {None}
+        after = {_url_key(response.url), _url_key(prepared.url)} - {None}
         if self._known(after - keys):
             self.state.remember(keys | after, None)
             outcome.seen += 1
             return "seen"
         self.claimed.update(after)
-        record = page_record(page, url, title=entry.title, published=entry.published, author=entry.author,
-                             feed_title=feed_title, feed_url=feed_url, facts=facts)
-        return await self._save(record, url, keys | after, outcome)
+        return await self._save(prepared, keys | after, outcome)
+
+    async def _prepare(self, response: Response, entry: Entry, feed_title: str | None,
+                       feed_url: str | None) -> PreparedPage:
+        """Decode the page and make its article file."""
+        return await self._in_worker(functools.partial(
+            prepare_page, response.body, response.charset, response.url, title=entry.title,
+            published=entry.published, author=entry.author, feed_title=feed_title, feed_url=feed_url))
+
+    async def _in_worker(self, work: Callable):
+        """The CPU work on a download (parse a feed, prepare a page), in the worker process once the run is big."""
+        self.pages += 1
+        if self.pages > IN_PROCESS_PAGES and self.worker is None:
+            self.worker = _start_worker()
+        if self.worker is not None:
+            try:
+                return await asyncio.get_running_loop().run_in_executor(self.worker, work)
+            except (PageError, FetchError, FeedError):
+                raise
+            except Exception:  # noqa: BLE001 - a worker that died (killed, out of memory): carry on here
+                pass
+        return work()
 
     def _known(self, keys: set[str]) -> bool:
         return bool(keys & self.claimed) or self.state.known(keys)
 
-    async def _save(self, record: dict, identity: str, keys: set[str], outcome: Outcome) -> str:
-        key = article_key(_url_key(identity) or identity)
+    async def _save(self, prepared: PreparedPage, keys: set[str], outcome: Outcome) -> str:
+        key = prepared.key
         if key in self.on_disk:
             self.state.remember(keys, None)
             outcome.seen += 1
@@ -194,9 +241,9 @@ class Run:
         self.on_disk.add(key)
         try:
             # In a thread: the fsync must not stall the other downloads.
-            path = await asyncio.to_thread(save_record, self.articles, record, key)
+            path = await asyncio.to_thread(write_file, self.articles, prepared.name, prepared.data)
         except OSError as exc:
-            outcome.problems.append(f"{record.get('title')!r}: cannot save in {self.articles}: {exc.strerror}")
+            outcome.failures.append(f"{prepared.title!r}: cannot save in {self.articles}: {exc.strerror}")
             self.on_disk.discard(key)
             return "retry"
         self.state.remember(keys, str(path) if path else None)
@@ -208,25 +255,8 @@ class Run:
         return "new"
 
 
-def strip_tracking(url: str) -> str:
-    """The URL without tracking parameters (utm_*, fbclid, ...), host lower-cased (courlan)."""
-    from courlan import normalize_url
-
-    try:
-        return normalize_url(url)
-    except (ValueError, AttributeError):
-        return url
-
-
-def _url_key(url: str | None) -> str | None:
-    if not url:
-        return None
-    from courlan import normalize_url
-
-    try:
-        return "url:" + normalize_url(url, strict=True)
-    except (ValueError, AttributeError):
-        return "url:" + url
+class _NotAPage(FetchError):
+    """The entry links to something that is not an HTML page (a PDF, a feed)."""
 
 
 def _entry_keys(entry: Entry, feed_url: str | None) -> set[str]:
@@ -237,20 +267,16 @@ def _entry_keys(entry: Entry, feed_url: str | None) -> set[str]:
     return keys  # type: ignore[return-value]
 
 
-def _decode_page(response: Response) -> str:
-    """The page's text: charset from the header, else from the document, else detected."""
-    from ..errors import ReadError
-    from ..readers.html import decode_html
+def _start_worker() -> Executor | None:
+    """One worker process for the pages (the second core), or None where processes cannot start."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
-    if response.charset:
-        try:
-            return response.body.decode(response.charset)
-        except (LookupError, UnicodeDecodeError):
-            pass
     try:
-        return decode_html(response.body, response.url).text
-    except ReadError as exc:
-        raise FetchError(str(exc).replace(response.url + ": ", "")) from None
+        # spawn, not fork: this process has threads (the file writes), and a fork copies their locks.
+        return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+    except (OSError, ValueError, ImportError):
+        return None
 
 
 async def run(fetcher: Fetcher, state: FetchState, articles: Path, feeds: list[str], pages: list[str],
@@ -267,5 +293,8 @@ async def run(fetcher: Fetcher, state: FetchState, articles: Path, feeds: list[s
         return outcome
 
     progress(0, total)
-    outcomes = await asyncio.gather(*(tracked(job.feed(u)) for u in feeds), *(tracked(job.page(u)) for u in pages))
+    try:
+        outcomes = await asyncio.gather(*(tracked(job.feed(u)) for u in feeds), *(tracked(job.page(u)) for u in pages))
+    finally:
+        job.close()
     return FetchReport(list(outcomes), fetcher.requests)

@@ -17,6 +17,7 @@ a killed fetch never leaves half a file and never overwrites one.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import html as htmllib
 import json
@@ -70,6 +71,77 @@ def page_facts(page: str) -> PageFacts:
     if "title" not in found and title:
         found["title"] = " ".join(htmllib.unescape(title.group(1)).split())
     return PageFacts(**found)
+
+
+@functools.lru_cache(maxsize=4096)  # one URL is looked at several times per entry
+def strip_tracking(url: str) -> str:
+    """The URL without tracking parameters (utm_*, fbclid, ...), host lower-cased (courlan)."""
+    from courlan import normalize_url
+
+    try:
+        return normalize_url(url)
+    except (ValueError, AttributeError):
+        return url
+
+
+@functools.lru_cache(maxsize=4096)
+def url_key(url: str | None) -> str | None:
+    """The key an article is known by under its URL (no tracking parameters, no fragment)."""
+    if not url:
+        return None
+    from courlan import normalize_url
+
+    try:
+        return "url:" + normalize_url(url, strict=True)
+    except (ValueError, AttributeError):
+        return "url:" + url
+
+
+class PageError(Exception):
+    """A downloaded page that cannot become an article (it cannot be decoded); one line for the summary."""
+
+
+def decode_page(body: bytes, charset: str | None, url: str) -> str:
+    """The page's text: charset from the header, else from the document, else detected."""
+    from ..errors import ReadError
+    from ..readers.html import decode_html
+
+    if charset:
+        try:
+            return body.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    try:
+        return decode_html(body, url).text
+    except ReadError as exc:
+        raise PageError(str(exc).replace(url + ": ", "")) from None
+
+
+@dataclass(frozen=True)
+class PreparedPage:
+    """A downloaded page made into an article file, not yet written: what the worker process hands back."""
+
+    url: str  # the article's URL (its canonical one when on the same site)
+    key: str  # the article key, in the file name
+    name: str  # the file name
+    title: str
+    data: bytes  # the JSON file
+
+
+def prepare_page(body: bytes, charset: str | None, fetched_url: str, *, title: str | None,
+                 published: dt.datetime | None, author: str | None, feed_title: str | None,
+                 feed_url: str | None) -> PreparedPage:
+    """All the CPU work on one downloaded page (decode, read the head, build and encode the record).
+
+    A plain function of its arguments, so it can run in a worker process.
+    """
+    page = decode_page(body, charset, fetched_url)
+    facts = page_facts(page)
+    url = article_url(strip_tracking(fetched_url), facts.canonical and strip_tracking(facts.canonical))
+    record = page_record(page, url, title=title, published=published, author=author, feed_title=feed_title,
+                         feed_url=feed_url, facts=facts)
+    key = article_key(url_key(url) or url)
+    return PreparedPage(url, key, file_name(record, key), str(record.get("title")), encode_record(record))
 
 
 def article_url(final_url: str, canonical: str | None) -> str:
@@ -158,11 +230,20 @@ def file_name(record: dict, key: str) -> str:
     return f"{day}-{slug}-{key}.json"
 
 
+def encode_record(record: dict) -> bytes:
+    # ASCII escapes: half the CPU of ensure_ascii=False on a whole page, and the reader reads both.
+    return json.dumps(record, indent=1).encode("ascii")
+
+
 def save_record(folder: Path, record: dict, key: str) -> Path | None:
     """Write the record atomically as FOLDER/NAME.json; None when a file of that name exists already."""
+    return write_file(folder, file_name(record, key), encode_record(record))
+
+
+def write_file(folder: Path, name: str, data: bytes) -> Path | None:
+    """Write FOLDER/NAME atomically (temporary file, fsync, hard link); None when NAME exists already."""
     folder.mkdir(parents=True, exist_ok=True)
-    final = folder / file_name(record, key)
-    data = json.dumps(record, ensure_ascii=False, indent=1).encode("utf-8")
+    final = folder / name
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=".fetch-", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as out:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -19,6 +20,9 @@ from typing import Iterable
 from ..errors import DigestError
 
 STATE_FILE = "fetch.sqlite"
+#: Feed records and keys of articles not saved are committed at most this often; a saved
+#: article's keys at once, so a killed run never downloads a saved article again.
+COMMIT_EVERY = 1.0
 
 
 @dataclass(frozen=True)
@@ -45,9 +49,16 @@ class FetchState:
                 "CREATE TABLE IF NOT EXISTS seen (key TEXT PRIMARY KEY, path TEXT, first_seen TEXT);")
         except (OSError, sqlite3.Error) as exc:
             raise DigestError(f"{state_dir / STATE_FILE}: cannot open the fetch state: {exc}") from None
+        self._committed = time.monotonic()
 
     def close(self) -> None:
+        self._db.commit()
         self._db.close()
+
+    def _commit(self, now: bool = True) -> None:
+        if now or time.monotonic() - self._committed >= COMMIT_EVERY:
+            self._db.commit()
+            self._committed = time.monotonic()
 
     def feed(self, url: str) -> FeedState:
         row = self._db.execute("SELECT etag, last_modified FROM feeds WHERE url = ?", (url,)).fetchone()
@@ -63,7 +74,7 @@ class FetchState:
             " last_modified = COALESCE(excluded.last_modified, last_modified),"
             " title = COALESCE(excluded.title, title), fetched = excluded.fetched, error = excluded.error",
             (url, etag, last_modified, title, now, error))
-        self._db.commit()
+        self._commit(now=False)
 
     def known(self, keys: Iterable[str]) -> bool:
         keys = [k for k in keys if k]
@@ -76,7 +87,7 @@ class FetchState:
         now = _now()
         self._db.executemany("INSERT OR IGNORE INTO seen (key, path, first_seen) VALUES (?, ?, ?)",
                              [(k, path, now) for k in keys if k])
-        self._db.commit()
+        self._commit(now=path is not None)
 
 
 def _now() -> str:
