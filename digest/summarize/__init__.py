@@ -22,7 +22,7 @@ from .keywords import keywords
 from .language import language_rules
 from .salience import Salience
 from .sentences import (
-    MAX_BULLET_WORDS, MAX_LEDE_WORDS, _function_words, can_be_bullet, can_lead, is_whole, points_back, reading_length, shorten,
+    MAX_BULLET_WORDS, MAX_LEDE_WORDS, MIN_BULLET_WORDS, _function_words, can_be_bullet, can_lead, is_whole, points_back, reading_length, shorten,
     summary_sentences,
 )
 
@@ -146,7 +146,7 @@ def _chain(sentences: list[str], words: list[list[str]], terms: list[list[str | 
             break
         sentence = sentences[i]
         content = _content(terms[i])
-        if not (can_be_bullet(sentence, counts[i], english) or short and _short_statement(sentence, counts[i])) \
+        if not can_be_bullet(sentence, counts[i], english, min_words=3 if short else MIN_BULLET_WORDS) \
                 or counts[i] > remaining \
                 or any(_overlap(content, other) >= REPEAT_OVERLAP for other in shown):
             broken = True
@@ -162,10 +162,6 @@ def _chain(sentences: list[str], words: list[list[str]], terms: list[list[str | 
         remaining -= counts[i]
         broken = False
     return chosen
-
-
-def _short_statement(sentence: str, words: int) -> bool:
-    return 3 <= words < MAX_BULLET_WORDS and is_whole(sentence) and not sentence.rstrip("\"'”’»").endswith("?")
 
 
 #: A bullet whose content words are this much in the lede or an earlier bullet repeats it.

@@ -119,11 +119,13 @@ _FURNITURE_HINT = re.compile(r"(?i:share|scroll|click|playback|read more|related
 def is_junk(sentence: str) -> bool:
     """True for bylines, credits, promotions, table rows, team sheets: sentences that are furniture as a whole."""
     return (not _ANY_WORD.search(sentence) or bool(_JUNK.search(sentence)) or sentence.count("|") >= 2
-            or bool(_WIDGET_LEFTOVER.search(sentence))
+            or bool(_WIDGET_LEFTOVER.search(sentence)) or len(_HANDLE.findall(sentence)) >= 2
             or (sentence.count(":") >= 2
                 and sum(not _SAYING.search(label) for label in _LABEL.findall(sentence)) >= 2))
 
 
+#: An embedded tweet flattened into the text: "Gary Lineker @GaryLinekerCongratulations ... @Joey7Barton 15m".
+_HANDLE = re.compile(r"(?:^|\s|\u200f)@\w{2,}")
 #: A label before a name in a team sheet or caption chain: "Goalkeeper: Hugo", "Defenders: Nathaniel".
 _LABEL = re.compile(r"\b[A-Z][a-z]+(?: [a-z]+)?:\s+[A-Z]")
 
@@ -352,7 +354,7 @@ def can_lead(sentence: str, words: int | None = None, title: str = "", english: 
         return True
     if points_back(sentence) or _speaks_in_first_person(sentence) or is_teaser(sentence):
         return False
-    return words > TEASER_WORDS or names_something(sentence)
+    return names_something(sentence) or (words > TEASER_WORDS and not _VAGUE.search(sentence))
 
 
 #: Openers that set a scene or address the reader instead of saying what happened.
@@ -370,6 +372,8 @@ def is_teaser(sentence: str) -> bool:
     return sentence.rstrip("\"'”’»)").endswith("!") or bool(_TEASER.match(sentence))
 
 
+#: Naming nothing and saying only "it was ...": "As attempts to break a world record go, it was pretty impressive."
+_VAGUE = re.compile(r",\s+(?:it|this|that)(?:['’]s| was| is| has been| had been)\b")
 #: A lede this short must name someone, somewhere or a number: "As birthdays go, it
 #: was a quiet one." and "Nobody expected what came next." tease, they do not tell.
 TEASER_WORDS = 10
@@ -383,14 +387,15 @@ def names_something(sentence: str) -> bool:
     return bool(_NAME_OR_NUMBER.search(sentence))
 
 
-def can_be_bullet(sentence: str, words: int | None = None, english: bool = True) -> bool:
+def can_be_bullet(sentence: str, words: int | None = None, english: bool = True,
+                  min_words: int = MIN_BULLET_WORDS) -> bool:
     """Whether a sentence reads well as a bullet: a whole statement of 6-35 words, not a bare quotation.
 
     (Whether one that points back may follow the sentence before it is the caller's call.)
     ``words`` is the sentence's word count when the caller knows it.
     """
     words = word_count(sentence) if words is None else words
-    if not MIN_BULLET_WORDS <= words <= MAX_BULLET_WORDS:
+    if not min_words <= words <= MAX_BULLET_WORDS:
         return False
     if sentence.rstrip("\"'”’»").endswith("?") or not is_whole(sentence):
         return False
