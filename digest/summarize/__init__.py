@@ -14,6 +14,7 @@ The whole is deterministic and offline.
 from __future__ import annotations
 
 import math
+import re
 from typing import Callable
 
 from ..model import Article, Summary
@@ -22,7 +23,7 @@ from .keywords import keywords
 from .language import language_rules
 from .salience import Salience
 from .sentences import (
-    MAX_BULLET_WORDS, MAX_LEDE_WORDS, MIN_BULLET_WORDS, _function_words, can_be_bullet, can_lead, is_whole, points_back, reading_length, shorten,
+    MAX_BODY_CHARS, MAX_BULLET_WORDS, MAX_LEDE_WORDS, MIN_BULLET_WORDS, _function_words, can_be_bullet, can_lead, is_whole, points_back, reading_length, shorten,
     summary_sentences,
 )
 
@@ -71,7 +72,7 @@ def summarize(article: Article, bullets: int = 3, max_words: int | None = None) 
     chosen: list[int] = []
     if bullets > 0:
         budget = math.inf if max_words is None else max_words - len(words[lede_index])
-        chosen = _bullets(sentences, words, terms, lede_index, bullets, budget, f"{title} {lede}", english)
+        chosen = _bullets(sentences, words, terms, lede_index, bullets, budget, f"{title} {lede}", article.body, english)
     return Summary(
         lede=lede,
         bullets=tuple(sentences[i] for i in sorted(chosen)),
@@ -113,7 +114,7 @@ def _lede(sentences: list[str], words: list[list[str]], title: str, relevance: C
 
 
 def _bullets(sentences: list[str], words: list[list[str]], terms: list[list[str | None]], lede_index: int,
-             count: int, budget: float, context: str, english: bool = True) -> list[int]:
+             count: int, budget: float, context: str, body: str, english: bool = True) -> list[int]:
     """Indexes of up to ``count`` bullets: the sentences right after the lede, in order,
     minus those a reader would cut; their words within ``budget``.
 
@@ -124,7 +125,7 @@ def _bullets(sentences: list[str], words: list[list[str]], terms: list[list[str 
     what it points to was cut. ``context`` is the text the reader has seen (title, lede).
     """
     counts = [reading_length(s, w) for s, w in zip(sentences, words)]
-    surnames = _surnames(words) if english else frozenset()
+    surnames = _surnames(body) if english else frozenset()
     chosen = _chain(sentences, words, terms, counts, lede_index, count, budget, context, surnames, english)
     if len(chosen) < count:
         # A short text: rather than fewer bullets, short whole statements ("Roads get less.") too.
@@ -177,16 +178,16 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a) if a else 0.0
 
 
-def _surnames(words: list[list[str]]) -> frozenset[str]:
-    """Capitalized words that follow another capitalized word somewhere in the text ("Eddie Howe"):
-    alone in a sentence ("Howe said ..."), they name someone introduced elsewhere."""
-    found: set[str] = set()
-    for sentence in words:
-        for before, word in zip(sentence, sentence[1:]):
-            if word[:1].isupper() and before[:1].isupper() and not word.isupper() and len(word) > 2 \
-                    and before.lower() not in _function_words() and word.lower() not in _function_words():
-                found.add(word)
-    return frozenset(found)
+def _surnames(body: str) -> frozenset[str]:
+    """Capitalized words that follow another capitalized word somewhere in the body ("Eddie Howe"),
+    captions and other cut text included: alone in a sentence ("Howe said ..."), they name
+    someone introduced elsewhere."""
+    stop = _function_words()
+    return frozenset(last for first, last in _FULL_NAME.findall(body[:MAX_BODY_CHARS])
+                     if first.lower() not in stop and last.lower() not in stop)
+
+
+_FULL_NAME = re.compile(r"\b([A-Z][\w'’-]+)[ \u00a0]+(?=([A-Z][a-z][\w'’-]+))")  # overlapping: "Defender Steve Cook"
 
 
 def _clip(text: str, limit: int = MAX_LEDE_WORDS) -> str:
