@@ -301,3 +301,13 @@ def test_team_sheets_and_flattened_tweets_are_not_summary_material():
             "Jose Mourinho praised his defence for a third clean sheet in a row.")
     summary = summarize(_story(body), bullets=3)
     assert summary.bullets == ("Jose Mourinho praised his defence for a third clean sheet in a row.",)
+
+
+def test_a_quote_fragment_never_leads_when_a_later_sentence_can():
+    body = ("He said he wants to be a manager in the future. "
+            "‘I love this club.’ "
+            "‘We will see.’ "
+            "Every year it gets harder! "
+            "It was a long day. "
+            "Striker Jamie Vardy signed a new four-year contract with Leicester City on Thursday.")
+    assert summarize(_story(body), bullets=0).lede.startswith("Striker Jamie Vardy signed")

@@ -33,6 +33,8 @@ __all__ = ["READING_WPM", "MAX_BULLET_WORDS", "clean_sentences", "summarize", "s
 READING_WPM = 230
 #: The lede is the first sentence that can lead among the first LEDE_WINDOW ...
 LEDE_WINDOW = 5
+#: If none of those can, the first that can among the first LEDE_REACH.
+LEDE_REACH = 15
 #: ... unless one of the next two that can lead is this many times as relevant.
 #: Cross-validation (bench/summaries.py) keeps it off: a later sentence only
 #: wins when the first cannot lead (a teaser that names nothing, see can_lead).
@@ -103,6 +105,10 @@ def _lede(sentences: list[str], words: list[list[str]], title: str, relevance: C
         scores = relevance()
         better = [i for i in openers[1:] if scores[i] > CLEARLY_BETTER * scores[first]]
         return better[0] if better else first
+    # None of the first few can lead (quote fragments, teasers, pointing back): a later one that can.
+    for i in range(len(window), min(LEDE_REACH, len(sentences))):
+        if can_lead(sentences[i], reading_length(sentences[i], words[i]), title, english):
+            return i
     # A body of long sentences: the first whole one that stands alone, even over the length.
     for i in window:
         if 3 <= counts[i] <= 2 * MAX_LEDE_WORDS and is_whole(sentences[i]) and not points_back(sentences[i]):
