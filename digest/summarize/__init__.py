@@ -4,10 +4,9 @@ News is written lead-first, so the lede is the body's first clean sentence
 (after datelines, bylines, captions, share bars and table rows are dropped;
 see :mod:`.sentences`) that stands alone: 5-40 words, whole, not a question,
 a quotation, the headline again, nor opening on a pronoun, a connective or a
-"the N" phrase that points back. Bullets come from the sentences after the
-lede, picked by salience (centrality x position prior / sqrt(length); see
-:mod:`.salience`) with redundancy control, and shown in the article's order;
-one that points back is taken only right after the sentence it points to.
+"the N" phrase that points back, nor a teaser. Bullets are the sentences right
+after the lede, in order, minus those a reader would cut (see :func:`_bullets`):
+a cut breaks the chain, and after it a sentence that points back is not taken.
 The whole is deterministic and offline.
 """
 
