@@ -55,6 +55,10 @@ number (as a string), e.g.:
   together; junk = clutter, table row, link widget, byline, dateline; headline = lede repeats
   the title; off-point = lede misses what happened; out-of-order = bullets jump back before the lede.
 
+Items from CNN/DM and XSum have no headline (their datasets give none), so they
+show no title line: judge only the lede and bullets there. The web pages (html)
+keep their real titles.
+
 Items marked *(identical)* show the same entry twice; still give sendable verdicts.
 
 {count} items.
@@ -76,7 +80,8 @@ def lead_entry(article, count: int = 4) -> list[str]:
 
 
 def entry(title: str, sentences: list[str]) -> str:
-    lines = [f"**{title}**", "", sentences[0] if sentences else "(no lede)", ""]
+    """One version of an entry; ``title`` empty for items without a real headline (no title line)."""
+    lines = ([f"**{title}**", ""] if title else []) + [sentences[0] if sentences else "(no lede)", ""]
     lines += [f"- {s}" for s in sentences[1:]]
     return "\n".join(lines)
 
@@ -96,7 +101,8 @@ def write(out: Path, data: Path, seed: int) -> None:
     for number, item in enumerate(items, start=1):
         label = f"{number:02d}"
         article = item.article
-        title = article.title if article.title != item.id else "(untitled)"
+        # CNN/DM titles are made from URL slugs and XSum has none: only the real pages show theirs.
+        title = article.title if item.dataset == "html" and article.title != item.id else ""
         summary = summarize(article, bullets=3)
         ours = [summary.lede, *summary.bullets]
         lead = lead_entry(article)

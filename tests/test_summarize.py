@@ -220,3 +220,96 @@ def test_cli_summarize_jsonl_rows_and_word_budget(tmp_path):
     row = json.loads(result.output)
     assert sum(len(split_words(s)) for s in (row["lede"], *row["bullets"])) <= budget
     assert CliRunner().invoke(main, ["summarize", "--max-words", "0", str(story)]).exit_code == 2
+
+
+# Round 2: bullets are the clean sentences right after the lede, minus those a reader would cut.
+
+def test_bullets_are_the_sentences_right_after_the_lede_in_order():
+    body = ("Flood water forced hundreds of families in Riverton to leave their homes on Sunday. "
+            "Engineers blamed a blocked culvert under the railway for the speed of the flooding. "
+            "Insurers expect claims to reach several million pounds once the water has gone down. "
+            "The council opened a hotline for residents who need help with cleaning and housing. "
+            "A far more central sentence about flood water, families, homes, Riverton and Sunday flooding came last.")
+    summary = summarize(_story(body), bullets=3)
+    # Contiguous: the fourth clean sentence is never preferred to the second for its salience.
+    assert summary.bullets == (
+        "Engineers blamed a blocked culvert under the railway for the speed of the flooding.",
+        "Insurers expect claims to reach several million pounds once the water has gone down.",
+        "The council opened a hotline for residents who need help with cleaning and housing.",
+    )
+
+
+def test_a_sentence_pointing_back_follows_only_a_shown_sentence():
+    body = ("Police in Leeds arrested a man after a shop fire on Main Street on Friday night. "
+            "He was held on suspicion of arson, officers said. "       # right after the lede: its referent is shown
+            "‘We heard a bang and ran.’ "                               # a bare quote: skipped, the chain breaks
+            "She told reporters the flames reached the roof within minutes of the alarm. "  # points back after a break
+            "Firefighters from three stations fought the blaze for more than four hours overnight. "
+            "It was put out by dawn, a fire service spokesman said.")  # follows a shown sentence again
+    summary = summarize(_story(body), bullets=3)
+    assert summary.bullets == (
+        "He was held on suspicion of arson, officers said.",
+        "Firefighters from three stations fought the blaze for more than four hours overnight.",
+        "It was put out by dawn, a fire service spokesman said.",
+    )
+
+
+def test_a_surname_the_reader_has_not_met_breaks_in_nowhere():
+    body = ("Manager Eddie Howe signed a new contract with Bournemouth on Tuesday, the club announced. "
+            "Defender Steve Cook was also offered a new three-year deal by the club. "
+            "Cook said he was delighted to stay at the club for the coming seasons. "
+            "Howe said the squad had earned its place among the best teams in the league.")
+    summary = summarize(_story(body), bullets=3)
+    # "Cook" was introduced in the bullet before; "Howe" in the lede.
+    assert summary.bullets[1:] == ("Cook said he was delighted to stay at the club for the coming seasons.",
+                                   "Howe said the squad had earned its place among the best teams in the league.")
+    body = ("Manager Eddie Howe signed a new contract with Bournemouth on Tuesday, the club announced. "
+            "Defender Steve Cook pictured, was also offered a new deal. "  # a caption-like sentence cut
+            "Cook said he was delighted to stay at the club for the coming seasons. "
+            "Supporters had started a petition asking the board to keep the manager in charge.")
+    summary = summarize(_story(body), bullets=3)
+    assert "Cook said he was delighted to stay at the club for the coming seasons." not in summary.bullets
+    assert "Supporters had started a petition asking the board to keep the manager in charge." in summary.bullets
+
+
+def test_a_bullet_repeating_the_lede_is_cut():
+    body = ("Flood water forced hundreds of families in Riverton to leave their homes on Sunday. "
+            "Hundreds of families in Riverton were forced to leave their homes on Sunday. "
+            "Engineers blamed a blocked culvert under the railway for the speed of the flooding.")
+    assert summarize(_story(body), bullets=3).bullets == (
+        "Engineers blamed a blocked culvert under the railway for the speed of the flooding.",)
+
+
+def test_teaser_openers_do_not_lead():
+    for teaser in ("Every year a trend comes around that strikes fear into the hearts of parents.",
+                   "Welcome to the new 16-inch MacBook Pro from Apple.",
+                   "As attempts to break a world record go, it was pretty impressive.",
+                   "What a night it was for the fans at Anfield!"):
+        body = teaser + " A Chinese team flew a kite measuring 6,000 metres at a festival in Chongqing on Saturday."
+        assert summarize(_story(body), bullets=0).lede.startswith("A Chinese team flew a kite"), teaser
+
+
+def test_the_headline_with_its_site_suffix_is_not_the_lede():
+    article = Article(path="x.html", title="Council closes Riverton bridge after cracks found | The Courier",
+                      body="Council closes Riverton bridge after cracks found.\n\n"
+                           "The council closed the Riverton bridge on Monday after engineers found cracks in a pier.")
+    assert summarize(article, bullets=0).lede.startswith("The council closed the Riverton bridge")
+
+
+def test_team_sheets_and_flattened_tweets_are_not_summary_material():
+    body = ("Chelsea beat West Brom 3-0 at The Hawthorns on Saturday to stay top of the league. "
+            "Chelsea: Goalkeeper: Hugo Lloris Defenders: Nathaniel Clyne, John Terry, Gary Cahill, Ashley Cole. "
+            "Gary Lineker \u200f@GaryLineker Great result for Chelsea today Joseph Barton \u200f@Joey7Barton 15m Well played. "
+            "Jose Mourinho praised his defence for a third clean sheet in a row.")
+    summary = summarize(_story(body), bullets=3)
+    assert summary.bullets == ("Jose Mourinho praised his defence for a third clean sheet in a row.",)
+
+
+def test_a_quote_fragment_never_leads_when_a_later_sentence_can():
+    body = ("He said he wants to be a manager in the future. "
+            "‘I love this club.’ "
+            "‘We will see.’ "
+            "Every year it gets harder! "
+            "It was a long day. "
+            "Striker Jamie Vardy signed a new four-year contract with Leicester City on Thursday.")
+    assert summarize(_story(body), bullets=0).lede.startswith("Striker Jamie Vardy signed")

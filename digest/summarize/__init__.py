@@ -4,16 +4,17 @@ News is written lead-first, so the lede is the body's first clean sentence
 (after datelines, bylines, captions, share bars and table rows are dropped;
 see :mod:`.sentences`) that stands alone: 5-40 words, whole, not a question,
 a quotation, the headline again, nor opening on a pronoun, a connective or a
-"the N" phrase that points back. Bullets come from the sentences after the
-lede, picked by salience (centrality x position prior / sqrt(length); see
-:mod:`.salience`) with redundancy control, and shown in the article's order;
-one that points back is taken only right after the sentence it points to.
+"the N" phrase that points back, nor a teaser. Bullets are the sentences right
+after the lede, in order, minus those a reader would cut (see :func:`_bullets`):
+a cut breaks the chain, and after it a sentence that points back is not taken.
 The whole is deterministic and offline.
 """
 
 from __future__ import annotations
 
 import math
+import re
+from typing import Callable
 
 from ..model import Article, Summary
 from ..text import split_words
@@ -21,8 +22,11 @@ from .keywords import keywords
 from .language import language_rules
 from .salience import Salience
 from .sentences import (
+    MAX_BODY_CHARS,
     MAX_BULLET_WORDS,
     MAX_LEDE_WORDS,
+    MIN_BULLET_WORDS,
+    _function_words,
     can_be_bullet,
     can_lead,
     is_whole,
@@ -38,6 +42,8 @@ __all__ = ["READING_WPM", "MAX_BULLET_WORDS", "clean_sentences", "summarize", "s
 READING_WPM = 230
 #: The lede is the first sentence that can lead among the first LEDE_WINDOW ...
 LEDE_WINDOW = 5
+#: If none of those can, the first that can among the first LEDE_REACH.
+LEDE_REACH = 15
 #: ... unless one of the next two that can lead is this many times as relevant.
 #: Cross-validation (bench/summaries.py) keeps it off: a later sentence only
 #: wins when the first cannot lead (a teaser that names nothing, see can_lead).
@@ -67,8 +73,8 @@ def summarize(article: Article, bullets: int = 3, max_words: int | None = None) 
         _shorten_long_opener(sentences, title)
     words = [split_words(s) for s in sentences]
     terms = [list(map(rules.term, sentence)) for sentence in words]
-    salience = Salience(words, rules, title=title, terms=terms)
-    lede_index = _lede(sentences, words, title, salience.relevance, english)
+    lede_index = _lede(sentences, words, title, lambda: Salience(words, rules, title=title, terms=terms).relevance,
+                       english)
     if lede_index is None:
         # Nothing that reads as a sentence (a page without full stops): its first words, marked as cut.
         lede = _clip(sentences[0]) if sentences else article.title
@@ -77,7 +83,7 @@ def summarize(article: Article, bullets: int = 3, max_words: int | None = None) 
     chosen: list[int] = []
     if bullets > 0:
         budget = math.inf if max_words is None else max_words - len(words[lede_index])
-        chosen = _bullets(sentences, words, salience, lede_index, bullets, budget, english)
+        chosen = _bullets(sentences, words, terms, lede_index, bullets, budget, f"{title} {lede}", article.body, english)
     return Summary(
         lede=lede,
         bullets=tuple(sentences[i] for i in sorted(chosen)),
@@ -94,7 +100,7 @@ def _shorten_long_opener(sentences: list[str], title: str) -> None:
             sentences[0] = short
 
 
-def _lede(sentences: list[str], words: list[list[str]], title: str, relevance: list[float],
+def _lede(sentences: list[str], words: list[list[str]], title: str, relevance: Callable[[], list[float]],
           english: bool = True) -> int | None:
     """The first sentence that can lead (or a clearly better one of the next two that can);
     failing that, the first whole one that does not point back."""
@@ -103,8 +109,15 @@ def _lede(sentences: list[str], words: list[list[str]], title: str, relevance: l
     openers = [i for i in window if can_lead(sentences[i], counts[i], title, english)][:3]
     if openers:
         first = openers[0]
-        better = [i for i in openers[1:] if relevance[i] > CLEARLY_BETTER * relevance[first]]
+        if CLEARLY_BETTER == math.inf or len(openers) == 1:
+            return first  # no TF-IDF needed
+        scores = relevance()
+        better = [i for i in openers[1:] if scores[i] > CLEARLY_BETTER * scores[first]]
         return better[0] if better else first
+    # None of the first few can lead (quote fragments, teasers, pointing back): a later one that can.
+    for i in range(len(window), min(LEDE_REACH, len(sentences))):
+        if can_lead(sentences[i], reading_length(sentences[i], words[i]), title, english):
+            return i
     # A body of long sentences: the first whole one that stands alone, even over the length.
     for i in window:
         if 3 <= counts[i] <= 2 * MAX_LEDE_WORDS and is_whole(sentences[i]) and not points_back(sentences[i]):
@@ -115,35 +128,81 @@ def _lede(sentences: list[str], words: list[list[str]], title: str, relevance: l
     return None
 
 
-def _bullets(sentences: list[str], words: list[list[str]], salience: Salience, lede_index: int,
-             count: int, budget: float, english: bool = True) -> list[int]:
-    """Indexes of up to ``count`` bullets after the lede, their words within ``budget``."""
+def _bullets(sentences: list[str], words: list[list[str]], terms: list[list[str | None]], lede_index: int,
+             count: int, budget: float, context: str, body: str, english: bool = True) -> list[int]:
+    """Indexes of up to ``count`` bullets: the sentences right after the lede, in order,
+    minus those a reader would cut; their words within ``budget``.
+
+    A sentence that cannot stand in a newsletter (caption leftovers, a quote
+    fragment, too short or long, a repeat) is skipped, and a skip breaks the
+    chain: the next sentence is taken only if it does not point back (a
+    pronoun, a connective, "the N", a surname the reader has not met), since
+    what it points to was cut. ``context`` is the text the reader has seen (title, lede).
+    """
     counts = [reading_length(s, w) for s, w in zip(sentences, words)]
-    remaining = budget
-
-    def fits(index: int) -> bool:
-        nonlocal remaining
-        if counts[index] > remaining:
-            return False
-        remaining -= counts[index]
-        return True
-
-    after = range(lede_index + 1, len(sentences))
-    # A sentence pointing back ("He said ...") only right after what it points to.
-    follows = {i for i in after if english and points_back(sentences[i])}
-    candidates = [i for i in after if can_be_bullet(sentences[i], counts[i], english)]
-
-    def allowed(index: int, taken: list[int]) -> bool:
-        return index not in follows or index - 1 == lede_index or index - 1 in taken
-
-    chosen = salience.pick(candidates, [lede_index], count, fits, allowed)
+    surnames = _surnames(body) if english else frozenset()
+    chosen = _chain(sentences, words, terms, counts, lede_index, count, budget, context, surnames, english)
     if len(chosen) < count:
-        # A short text: rather than fewer bullets, take shorter whole sentences too.
-        rest = [i for i in after if i not in chosen and 3 <= counts[i] <= MAX_BULLET_WORDS
-                and is_whole(sentences[i]) and not sentences[i].rstrip("\"'”’»").endswith("?")]
-        chosen += salience.pick(rest, [lede_index, *chosen], count - len(chosen), fits,
-                                lambda i, taken: allowed(i, [*chosen, *taken]))
+        # A short text: rather than fewer bullets, short whole statements ("Roads get less.") too.
+        chosen = _chain(sentences, words, terms, counts, lede_index, count, budget, context, surnames, english,
+                        short=True)
     return chosen
+
+
+def _chain(sentences: list[str], words: list[list[str]], terms: list[list[str | None]], counts: list[int],
+           lede_index: int, count: int, budget: float, context: str, surnames: frozenset[str], english: bool,
+           short: bool = False) -> list[int]:
+    remaining = budget
+    shown = [_content(terms[lede_index])]
+    seen = set(split_words(context))
+    chosen: list[int] = []
+    broken = False
+    for i in range(lede_index + 1, len(sentences)):
+        if len(chosen) >= count:
+            break
+        sentence = sentences[i]
+        content = _content(terms[i])
+        if not can_be_bullet(sentence, counts[i], english, min_words=3 if short else MIN_BULLET_WORDS) \
+                or counts[i] > remaining \
+                or any(_overlap(content, other) >= REPEAT_OVERLAP for other in shown):
+            broken = True
+            continue
+        strangers = [w for j, w in enumerate(words[i]) if w in surnames and w not in seen
+                     and (j == 0 or not words[i][j - 1][:1].isupper())]
+        if english and (strangers or (broken and points_back(sentence))):
+            broken = True
+            continue
+        chosen.append(i)
+        shown.append(content)
+        seen.update(words[i])
+        remaining -= counts[i]
+        broken = False
+    return chosen
+
+
+#: A bullet whose content words are this much in the lede or an earlier bullet repeats it.
+REPEAT_OVERLAP = 0.8
+
+
+def _content(terms: list[str | None]) -> frozenset[str]:
+    return frozenset(t for t in terms if t)
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """The share of ``a``'s content words that ``b`` has."""
+    return len(a & b) / len(a) if a else 0.0
+
+
+def _surnames(body: str) -> frozenset[str]:
+    """Capitalized words that follow another capitalized word somewhere in the body ("Eddie Howe"),
+    captions and other cut text included: alone in a sentence ("Howe said ..."), they name
+    someone introduced elsewhere."""
+    stop = _function_words()
+    return frozenset(last for first, last in _FULL_NAME.findall(body[:MAX_BODY_CHARS])
+                     if first.lower() not in stop and last.lower() not in stop)
+
+
+_FULL_NAME = re.compile(r"\b([A-Z][\w'’-]+)[ \u00a0]+(?=([A-Z][a-z][\w'’-]+))")  # overlapping: "Defender Steve Cook"
 
 
 def _clip(text: str, limit: int = MAX_LEDE_WORDS) -> str:

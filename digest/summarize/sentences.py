@@ -117,9 +117,17 @@ _FURNITURE_HINT = re.compile(r"(?i:share|scroll|click|playback|read more|related
 
 
 def is_junk(sentence: str) -> bool:
-    """True for bylines, credits, promotions, table rows: sentences that are furniture as a whole."""
+    """True for bylines, credits, promotions, table rows, team sheets: sentences that are furniture as a whole."""
     return (not _ANY_WORD.search(sentence) or bool(_JUNK.search(sentence)) or sentence.count("|") >= 2
-            or bool(_WIDGET_LEFTOVER.search(sentence)))
+            or bool(_WIDGET_LEFTOVER.search(sentence)) or len(_HANDLE.findall(sentence)) >= 2
+            or (sentence.count(":") >= 2
+                and sum(not _SAYING.search(label) for label in _LABEL.findall(sentence)) >= 2))
+
+
+#: An embedded tweet flattened into the text: "Gary Lineker @GaryLinekerCongratulations ... @Joey7Barton 15m".
+_HANDLE = re.compile(r"(?:^|\s|\u200f)@\w{2,}")
+#: A label before a name in a team sheet or caption chain: "Goalkeeper: Hugo", "Defenders: Nathaniel".
+_LABEL = re.compile(r"\b[A-Z][a-z]+(?: [a-z]+)?:\s+[A-Z]")
 
 
 #: What is left of a related-link widget when the page's lines were flattened: "... goes into effect MORE (R) is".
@@ -202,6 +210,9 @@ def summary_sentences(paragraphs: list[str], language: str, title: str = "") -> 
         if number == 0 and title and same_text(paragraph, title):
             continue
         text = _BYLINE.sub("", unwrap(paragraph), count=1)
+        if " MORE" in text:
+            # Before splitting: the widget's teaser headlines end in full stops and question marks.
+            text = _LINK_WIDGET.sub("", text)
         for position, raw in enumerate(_split(text, language)):
             parts = split_run_on(clean_sentence(raw, position == 0))
             # What ran into a sentence without a full stop is a photo caption.
@@ -219,7 +230,16 @@ def _split(text: str, language: str) -> list[str]:
 
 
 def same_text(a: str, b: str) -> bool:
-    """The same words, case and punctuation aside (a headline repeated in the body)."""
+    """The same words, case and punctuation aside (a headline repeated in the body);
+    a headline's site suffix ("... | The Hill", "... - BBC News") aside too."""
+    head = _SITE_SUFFIX.sub("", b)
+    return _same_text(a, b) or (head != b and len(head) >= 20 and _same_text(a, head))
+
+
+_SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,40}$")
+
+
+def _same_text(a: str, b: str) -> bool:
     if not len(b) - 20 <= len(a) <= len(b) + 80:
         return False  # cheap: most sentences are nowhere near the title's length
     x, y = _NON_WORD.sub(" ", a.casefold()).strip(), _NON_WORD.sub(" ", b.casefold()).strip()
@@ -332,11 +352,28 @@ def can_lead(sentence: str, words: int | None = None, title: str = "", english: 
         return False
     if not english:
         return True
-    if points_back(sentence) or _speaks_in_first_person(sentence):
+    if points_back(sentence) or _speaks_in_first_person(sentence) or is_teaser(sentence):
         return False
-    return words > TEASER_WORDS or names_something(sentence)
+    return names_something(sentence) or (words > TEASER_WORDS and not _VAGUE.search(sentence))
 
 
+#: Openers that set a scene or address the reader instead of saying what happened.
+_TEASER = re.compile(
+    r"^[\"“‘']?(?:Welcome to|Meet the|Imagine|Picture (?:this|the scene)|Ever (?:wondered|wonder|thought)|Once upon"
+    r"|Every (?:year|day|week|month|season|summer|winter|spring|autumn|time|so often|now and then)\b"
+    r"|It(?:'s|’s| is) (?:that time|not every day|no secret|official)|Remember (?:when|the)|Move over|Say (?:hello|goodbye)"
+    r"|Forget (?:about|the)|Who (?:knew|says)|Look out|Guess (?:what|who))\b"
+)
+
+
+def is_teaser(sentence: str) -> bool:
+    """A teaser opener (English): an exclamation, or a scene-setting or reader-addressing phrase
+    ("Every year a trend comes around ...", "Welcome to the new ...")."""
+    return sentence.rstrip("\"'”’»)").endswith("!") or bool(_TEASER.match(sentence))
+
+
+#: Naming nothing and saying only "it was ...": "As attempts to break a world record go, it was pretty impressive."
+_VAGUE = re.compile(r",\s+(?:it|this|that)(?:['’]s| was| is| has been| had been)\b")
 #: A lede this short must name someone, somewhere or a number: "As birthdays go, it
 #: was a quiet one." and "Nobody expected what came next." tease, they do not tell.
 TEASER_WORDS = 10
@@ -350,14 +387,15 @@ def names_something(sentence: str) -> bool:
     return bool(_NAME_OR_NUMBER.search(sentence))
 
 
-def can_be_bullet(sentence: str, words: int | None = None, english: bool = True) -> bool:
+def can_be_bullet(sentence: str, words: int | None = None, english: bool = True,
+                  min_words: int = MIN_BULLET_WORDS) -> bool:
     """Whether a sentence reads well as a bullet: a whole statement of 6-35 words, not a bare quotation.
 
     (Whether one that points back may follow the sentence before it is the caller's call.)
     ``words`` is the sentence's word count when the caller knows it.
     """
     words = word_count(sentence) if words is None else words
-    if not MIN_BULLET_WORDS <= words <= MAX_BULLET_WORDS:
+    if not min_words <= words <= MAX_BULLET_WORDS:
         return False
     if sentence.rstrip("\"'”’»").endswith("?") or not is_whole(sentence):
         return False
