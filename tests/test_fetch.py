@@ -476,6 +476,7 @@ def test_per_host_limits_hold(site, base, isolated):
     assert fetch("--feed", f"{base}/feed.xml").exit_code == 0
     assert time.monotonic() - started >= 1.3  # 14 requests at 10 a second
     assert site.stats.open_max["127.0.0.1"] <= 2
+    assert site.stats.per_second_max["127.0.0.1"] <= 10  # counted by the server, in any one second
     assert len(saved()) == 12
 
 

@@ -346,8 +346,8 @@ class Fetcher:
     async def _get_once(self, url: str, parts, headers: Mapping[str, str]) -> Response:
         host = self._host(parts)  # the address was checked by get(), for this URL
         async with host.slots:
-            await self._wait_turn(host)
-            async with self._global:
+            await self._take_turn(host)
+            try:
                 self.requests += 1
                 try:
                     async with asyncio.timeout(self.limits.total_timeout):
@@ -362,17 +362,27 @@ class Fetcher:
                     raise _retryable(f"cannot connect ({_short(exc)})") from None
                 except httpx.HTTPError as exc:
                     raise FetchError(f"HTTP error ({_short(exc)})") from None
+            finally:
+                self._global.release()
 
-    async def _wait_turn(self, host: _Host) -> None:
-        """Start requests to one host at least ``host.interval`` seconds apart."""
-        if host.interval <= 0:
-            return
-        async with host.clock:
-            now = time.monotonic()
-            start = max(now, host.next_start)
-            host.next_start = start + host.interval
-        if start > now:
-            await self._sleep(start - now)
+    async def _take_turn(self, host: _Host) -> None:
+        """Wait for this host's next start and a global slot; return holding the slot.
+
+        Requests to one host start at least ``host.interval`` seconds apart, counted from
+        when each really starts (with a 2 % margin), so that waiting for a global slot
+        after the host's turn can never release a burst of one host's requests.
+        """
+        while True:
+            wait = host.next_start - time.monotonic()
+            if wait > 0:
+                await self._sleep(wait)
+            await self._global.acquire()
+            async with host.clock:
+                now = time.monotonic()
+                if now >= host.next_start:
+                    host.next_start = now + host.interval * 1.02 if host.interval > 0 else 0.0
+                    return
+            self._global.release()  # another request of this host took the turn: wait again
 
     async def _check_address(self, parts) -> None:
         """Refuse a private host before anything is sent (the connection itself is pinned as well)."""
