@@ -12,7 +12,7 @@ import importlib.resources
 import re
 import textwrap
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
@@ -23,8 +23,9 @@ from . import colors
 from .config import Settings
 from .errors import TemplateError
 from .fitting import SIZE_OMITTED, fit_issue
-from .model import Issue, Story
+from .model import Issue, RenderedIssue, Story
 from .placeholders import UNSUBSCRIBE, defuse_html, defuse_text
+from .progress import Progress, quiet
 
 HTML_TEMPLATE = "issue.mjml.j2"
 TEXT_TEMPLATE = "issue.txt.j2"
@@ -326,15 +327,12 @@ def render_text(issue: Issue, settings: Settings) -> str:
     return _render(environment(settings.templates, autoescape=False), TEXT_TEMPLATE, issue_context(issue, settings))
 
 
-def _quiet(_: str) -> None:
-    pass
+def render_issue(issue: Issue, settings: Settings, progress: Progress = quiet) -> RenderedIssue:
+    """The issue's HTML and text parts, fitted to the size budget and checked, with the issue they show.
 
-
-def render_issue(issue: Issue, settings: Settings, progress: Callable[[str], None] = _quiet) -> tuple[Issue, str, str]:
-    """The issue's HTML and text parts, fitted to the size budget and checked.
-
-    When the HTML is larger than ``settings.html_budget_kb``, the top stories
-    that fit are kept; the rest are marked omitted (the manifest lists them),
+    The returned issue is a new one (see :class:`RenderedIssue`). When the
+    HTML is larger than ``settings.html_budget_kb``, the top stories that fit
+    are kept; the rest are marked omitted (the manifest lists them),
     listed by headline and linked to the web version, and the issue gets a
     warning. Raises :class:`TemplateError` when the text part lacks a story
     or a link of the HTML part (a template bug).
@@ -361,7 +359,7 @@ def render_issue(issue: Issue, settings: Settings, progress: Callable[[str], Non
     for warning in issue.warnings[before:]:
         progress(f"Warning: {warning}")
     progress(image_summary(issue, settings.images))
-    return issue, html, text
+    return RenderedIssue(issue, html, text)
 
 
 #: Every tag of MJML 4 (mjml.io/documentation); the compiler copies any other

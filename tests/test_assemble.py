@@ -12,9 +12,9 @@ from click.testing import CliRunner
 
 from assemble_data import ARPAIO, MOSQUE, write_article, write_cluster
 from digest.arrange import OTHER_SECTION, apply_budgets, group_into_sections, keyword_section
-from digest.assemble import assemble_issue
 from digest.cli import main
 from digest.model import Article, Story, Summary
+from stages import assemble_issue
 
 DAY = dt.date(2021, 12, 7)
 

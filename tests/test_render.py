@@ -112,7 +112,8 @@ def test_user_template_extends_a_block(tmp_path):
 
 
 def test_render_issue_returns_the_issue_and_both_parts():
-    issue, html, text = render_issue(hostile_issue(), Settings())
+    rendered = render_issue(hostile_issue(), Settings())
+    issue, html, text = rendered.issue, rendered.html, rendered.text
     assert issue.shown and html.startswith("<!doctype html>") and text.startswith("THE DIGEST")
 
 
