@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
-import tempfile
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from .atomic import write_atomic
 from .config import Settings
 from .errors import DigestError
 from .render import environment, safe_url
@@ -128,15 +127,7 @@ def _timestamp(date: dt.date) -> str:
 
 
 def _replace(path: Path, text: str) -> Path:
-    """Write ``text`` to ``path`` through a temporary file renamed into place."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except OSError as exc:
-        raise DigestError(f"cannot write {path}: {exc.strerror}") from None
+    """Write ``text`` to ``path`` atomically, readable by all (it is published)."""
+    write_atomic(path, text, 0o644)
     return path
 

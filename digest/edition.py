@@ -19,9 +19,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
-import os
 import re
-import tempfile
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,8 +27,9 @@ from typing import Any, Callable, Mapping, Sequence
 from urllib.parse import urlsplit
 
 from .arrange import OTHER_SECTION, apply_budgets, section_of
+from .atomic import write_atomic
 from .config import Settings
-from .errors import EditionError
+from .errors import DigestError, EditionError
 from .model import Article, Edit, EditionSummary, Issue, Story, Summary
 
 #: Hex digits of a story id: 32 bits, so two stories of an issue practically never share one.
@@ -561,13 +560,9 @@ def write_starting_file(settings: Settings, date: dt.date, manifest: Mapping[str
     if path.exists() and not force:
         raise EditionError(f"{path} exists already; edit it, or use --force to start it again")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(starting_file(manifest, settings, date))
-        os.replace(temporary, path)
-    except OSError as exc:
-        raise EditionError(f"cannot write {path}: {exc.strerror}") from None
+        write_atomic(path, starting_file(manifest, settings, date))
+    except DigestError as exc:
+        raise EditionError(str(exc)) from None
     return path
 
 

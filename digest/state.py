@@ -20,9 +20,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import tempfile
 from pathlib import Path
 
+from .atomic import write_atomic
 from .errors import DigestError
 from .placeholders import ANY_PLACEHOLDER
 
@@ -61,21 +61,9 @@ def private_file(path: Path) -> Path:
 
 
 def write_private(path: Path, data: bytes | str) -> Path:
-    """Write ``path`` atomically (temporary file, then rename) with mode 600."""
+    """Write ``path`` atomically with mode 600 (its folder too, private)."""
     ensure_dir(path.parent)
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    name = None
-    try:
-        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)  # mkstemp: mode 600
-        with os.fdopen(handle, "wb") as out:
-            out.write(raw)
-        os.replace(name, path)
-        name = None
-    except OSError as exc:
-        raise DigestError(f"cannot write {path}: {exc.strerror}") from None
-    finally:
-        if name and os.path.exists(name):
-            os.unlink(name)
+    write_atomic(path, data, 0o600)
     return path
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from ..errors import DigestError
 from .feeds import Entry, Feed, FeedError, discover_feeds, parse_feed
 from .net import Disallowed, Fetcher, FetchError, Response
 from .save import (
@@ -242,8 +243,8 @@ class Run:
         try:
             # In a thread: the fsync must not stall the other downloads.
             path = await asyncio.to_thread(write_file, self.articles, prepared.name, prepared.data)
-        except OSError as exc:
-            outcome.failures.append(f"{prepared.title!r}: cannot save in {self.articles}: {exc.strerror}")
+        except DigestError as exc:
+            outcome.failures.append(f"{prepared.title!r}: {exc}")
             self.on_disk.discard(key)
             return "retry"
         self.state.remember(keys, str(path) if path else None)
