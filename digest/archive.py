@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,13 +16,13 @@ from pathlib import Path
 from .atomic import write_atomic
 from .config import Settings
 from .errors import DigestError
+from .output import issue_folders
 from .render import environment, safe_url
 
 ARCHIVE_TEMPLATE = "archive.html.j2"
 FEED_TEMPLATE = "feed.xml.j2"
 #: Issues listed in the feed (the newest); the archive page lists them all.
 FEED_ENTRIES = 50
-_ISSUE_FOLDER = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @dataclass(frozen=True)
@@ -42,16 +41,11 @@ class ArchivedIssue:
 
 def archived_issues(out: Path) -> list[ArchivedIssue]:
     """Every issue in ``out`` (folders named YYYY-MM-DD holding an issue.json), newest first."""
-    if not out.is_dir():
-        return []
     issues = []
-    for folder in out.iterdir():
+    for date, folder in issue_folders(out, "issue.json"):
         manifest_path = folder / "issue.json"
-        if not (_ISSUE_FOLDER.match(folder.name) and manifest_path.is_file()):
-            continue
         try:
             manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-            date = dt.date.fromisoformat(folder.name)
         except (OSError, ValueError) as exc:
             raise DigestError(f"{manifest_path}: not a readable issue manifest ({exc})") from None
         shown = [s for s in manifest.get("stories", []) if s.get("shown", True)]

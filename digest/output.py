@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import datetime as dt
 import json
 import os
 import re
@@ -86,6 +87,29 @@ def _edition(issue: Issue) -> dict[str, Any]:
     return {"subject": issue.subject, "intro": issue.intro or None,
             "edition": {"file": summary.file, "pinned": summary.pinned, "dropped": summary.dropped,
                         "rewritten": summary.rewritten, "added": summary.added}}
+
+
+#: The name of an issue's folder in ``out/``: its date.
+ISSUE_FOLDER = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def issue_folders(out: Path, holding: str) -> list[tuple[dt.date, Path]]:
+    """The issue folders of ``out`` that hold a file named ``holding``, as (date, folder), newest first.
+
+    The one scanner of ``out/``: a folder counts when its name is a real date
+    (not 2021-13-40) and ``holding`` in it is a file.
+    """
+    if not out.is_dir():
+        return []
+    found = []
+    for folder in out.iterdir():
+        if not ISSUE_FOLDER.match(folder.name) or not (folder / holding).is_file():
+            continue
+        try:
+            found.append((dt.date.fromisoformat(folder.name), folder))
+        except ValueError:
+            continue
+    return sorted(found, reverse=True)
 
 
 def write_issue(out: Path, issue: Issue, files: dict[str, str], force: bool = False) -> Path:

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from .atomic import write_atomic
 from .errors import DigestError
+from .output import ISSUE_FOLDER, issue_folders
 from .placeholders import ANY_PLACEHOLDER
 
 DIR_MODE = 0o700
@@ -32,7 +33,6 @@ FILE_MODE = 0o600
 PUBLISHABLE_TOP = frozenset({"index.html", "feed.xml"})
 PUBLISHABLE_SUFFIXES = frozenset({".html", ".txt", ".json", ".xml", ".css",
                                   ".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif"})
-_ISSUE_FOLDER = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _LEGACY_LEDGER = re.compile(r"^(\d{4}-\d{2}-\d{2})\.send-ledger\.sqlite(-wal|-shm|-journal)?$")
 
 
@@ -139,23 +139,23 @@ def move_legacy_files(out: Path, state_dir: Path) -> list[str]:
     moved: list[str] = []
     if not out.is_dir():
         return moved
-    for entry in sorted(out.iterdir()):
+    for entry in sorted(out.iterdir()):  # ledgers are files beside the issue folders
         match = _LEGACY_LEDGER.match(entry.name)
         if match and not match.group(2):
             new = move_legacy_ledger(out, state_dir, dt.date.fromisoformat(match.group(1)))
             if new:
                 moved.append(f"moved {entry} to {new}")
-        elif _ISSUE_FOLDER.match(entry.name) and (entry / "issue.eml").is_file():
-            target = export_path(state_dir, dt.date.fromisoformat(entry.name))
-            ensure_dir(target.parent)
-            if target.exists():
-                target = target.with_name(f"{entry.name}.from-out.eml")
-            try:
-                os.replace(entry / "issue.eml", target)
-                os.chmod(target, FILE_MODE)
-            except OSError as exc:
-                raise DigestError(f"cannot move {entry / 'issue.eml'} to {target}: {exc.strerror}") from None
-            moved.append(f"moved {entry / 'issue.eml'} to {target}")
+    for date, folder in sorted(issue_folders(out, "issue.eml")):
+        target = export_path(state_dir, date)
+        ensure_dir(target.parent)
+        if target.exists():
+            target = target.with_name(f"{folder.name}.from-out.eml")
+        try:
+            os.replace(folder / "issue.eml", target)
+            os.chmod(target, FILE_MODE)
+        except OSError as exc:
+            raise DigestError(f"cannot move {folder / 'issue.eml'} to {target}: {exc.strerror}") from None
+        moved.append(f"moved {folder / 'issue.eml'} to {target}")
     return moved
 
 
@@ -165,7 +165,7 @@ def publishable(parts: tuple[str, ...] | list[str]) -> bool:
         return False  # hidden files and temporary folders never
     if len(parts) == 1:
         return parts[0] in PUBLISHABLE_TOP
-    return bool(_ISSUE_FOLDER.match(parts[0])) and Path(parts[-1]).suffix.lower() in PUBLISHABLE_SUFFIXES
+    return bool(ISSUE_FOLDER.match(parts[0])) and Path(parts[-1]).suffix.lower() in PUBLISHABLE_SUFFIXES
 
 
 def out_problems(out: Path) -> list[str]:
