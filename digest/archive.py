@@ -17,7 +17,8 @@ from .atomic import write_atomic
 from .config import Settings
 from .errors import DigestError
 from .output import issue_folders
-from .render import environment, safe_url
+from .templating import environment
+from .urls import safe_url
 
 ARCHIVE_TEMPLATE = "archive.html.j2"
 FEED_TEMPLATE = "feed.xml.j2"

@@ -6,7 +6,9 @@ import pytest
 
 from digest.config import Settings
 from digest.placeholders import PLACEHOLDER
-from digest.render import References, render_html, render_issue, render_text, safe_url, wrap
+from digest.render import render_html, render_issue, render_text
+from digest.templating import References, wrap
+from digest.urls import safe_url
 from email_issues import HOSTILE, bbc_issue, hostile_issue, visible_text
 
 

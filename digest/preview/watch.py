@@ -21,7 +21,7 @@ from ..config import CONFIG_FILE, Settings
 from ..edition import edition_path
 from ..errors import DigestError
 from ..pipeline import build
-from ..render import shipped_templates
+from ..templating import shipped_templates
 
 Progress = Callable[[str], None]
 Snapshot = dict[str, tuple[int, int]]
