@@ -11,6 +11,7 @@ so the same inputs always give the same order.
 
 from __future__ import annotations
 
+import enum
 import functools
 import re
 from dataclasses import dataclass, replace
@@ -18,13 +19,23 @@ from typing import Sequence
 from urllib.parse import urlsplit
 
 from .errors import DigestError
-from .model import Article, Issue, Merged, Story, Summary
+from .model import Article, Issue, Merged, Omission, Story, Summary
 from .progress import Progress, count, quiet
 from .readers.source import registered_domain
 
 #: Sections are used in "auto" mode from this many shown stories on.
 SECTIONS_MIN_STORIES = 6
-SECTION_MODES = ("auto", "on", "off")
+
+
+class SectionMode(enum.StrEnum):
+    """The ``sections`` setting: "auto" groups from :data:`SECTIONS_MIN_STORIES` shown stories on."""
+
+    AUTO = "auto"
+    ON = "on"
+    OFF = "off"
+
+
+SECTION_MODES = tuple(SectionMode)
 #: Heading for stories no section claims.
 OTHER_SECTION = "More news"
 
@@ -231,16 +242,15 @@ def apply_budgets(stories: Sequence[Story], max_stories: int | None, word_budget
     words = 0
     over_words = False
     for position, story in enumerate(stories):
-        reason = None
         if max_stories is not None and position >= max_stories:
-            reason = f"beyond --max-stories {max_stories}"
+            story = story.left_out(Omission.STORY_BUDGET, f"beyond the story budget of {max_stories} (max_stories)")
         elif word_budget is not None:
             words += story_words(story)
             # The first story is always shown: an issue is never empty.
             if over_words or (words > word_budget and position > 0):
                 over_words = True
-                reason = f"over the word budget of {word_budget} words"
-        kept.append(story if reason is None else replace(story, omitted=reason))
+                story = story.left_out(Omission.WORD_BUDGET, f"over the word budget of {word_budget} words")
+        kept.append(story)
     return kept
 
 
@@ -324,10 +334,11 @@ def keyword_section(article: Article, lede: str = "", hints: Hints = ()) -> str:
     return OTHER_SECTION
 
 
-def check_sections_mode(mode: str) -> str:
+def check_sections_mode(mode: str) -> SectionMode:
+    """``mode`` as a :class:`SectionMode`; a clear error for any other value."""
     if mode not in SECTION_MODES:
         raise DigestError(f"sections must be one of {', '.join(SECTION_MODES)}, not {mode!r}")
-    return mode
+    return SectionMode(mode)
 
 
 def group_into_sections(stories: Sequence[Story], mode: str, hints: Hints = ()) -> list[Story]:
@@ -338,9 +349,9 @@ def group_into_sections(stories: Sequence[Story], mode: str, hints: Hints = ()) 
     follow all shown ones. With mode "off", or "auto" and fewer than
     :data:`SECTIONS_MIN_STORIES` shown stories, the stories are returned as they are.
     """
-    check_sections_mode(mode)
+    mode = check_sections_mode(mode)
     shown = [s for s in stories if s.omitted is None]
-    if mode == "off" or (mode == "auto" and len(shown) < SECTIONS_MIN_STORIES):
+    if mode is SectionMode.OFF or (mode is SectionMode.AUTO and len(shown) < SECTIONS_MIN_STORIES):
         return list(stories)
     labelled = [replace(s, section=section_of(s, hints=hints)) for s in stories]
     order: list[str] = []

@@ -16,7 +16,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
-from .errors import ConfigError
+from .errors import ConfigError, option
 
 CONFIG_FILE = "digest.toml"
 ENV_PREFIX = "DIGEST_"
@@ -294,7 +294,7 @@ def load_settings(
     if config_path is not None:
         layer(_from_toml(config_path), lambda _: str(config_path))
     layer(_from_env(env), lambda key: ENV_PREFIX + key.upper())
-    layer({k: v for k, v in (overrides or {}).items() if v is not None}, lambda key: "--" + key.replace("_", "-"))
+    layer({k: v for k, v in (overrides or {}).items() if v is not None}, option)
     return dataclasses.replace(Settings(), **values)
 
 

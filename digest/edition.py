@@ -26,11 +26,11 @@ from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 from urllib.parse import urlsplit
 
-from .arrange import OTHER_SECTION, apply_budgets, section_of
+from .arrange import OTHER_SECTION, SectionMode, apply_budgets, section_of
 from .atomic import write_atomic
 from .config import Settings
 from .errors import DigestError, EditionError
-from .model import Article, Edit, EditionSummary, Issue, Story, Summary
+from .model import Article, Edit, EditionSummary, Issue, Omission, Story, Summary
 
 #: Hex digits of a story id: 32 bits, so two stories of an issue practically never share one.
 ID_LENGTH = 8
@@ -40,7 +40,7 @@ EDITION_KEYS = ("subject", "intro", "order", "drop", "stories", "extra")
 STORY_FIELDS = ("title", "lede", "bullets", "section")
 EXTRA_FIELDS = ("id", "title", "url", "lede", "bullets", "section", "source")
 #: The reasons arrange.apply_budgets gives; such stories are budgeted again after the edits.
-BUDGET_REASONS = ("beyond --max-stories", "over the word budget")
+BUDGETS = (Omission.STORY_BUDGET, Omission.WORD_BUDGET)
 
 Progress = Callable[[str], None]
 
@@ -394,7 +394,7 @@ def apply_edition(issue: Issue, edition: Edition, settings: Settings) -> Issue:
         stories[position] = dataclasses.replace(stories[position], edits=stories[position].edits + (Edit("pinned"),))
     reason = f"dropped in {edition.path}"
     for position in dropped:
-        stories[position] = dataclasses.replace(stories[position], omitted=reason,
+        stories[position] = dataclasses.replace(stories[position].left_out(Omission.DROPPED, reason),
                                                 edits=stories[position].edits + (Edit("dropped"),))
 
     first = len(issue.stories)
@@ -414,15 +414,15 @@ def apply_edition(issue: Issue, edition: Edition, settings: Settings) -> Issue:
 
 def _budget(stories: list[Story], exempt: list[bool], settings: Settings) -> list[Story]:
     """The story and word budgets again over the new order; the editor's own choices are always shown."""
-    candidates = [s.omitted is None or s.omitted.startswith(BUDGET_REASONS) for s in stories]
-    pool = [dataclasses.replace(s, omitted=None) for s, c in zip(stories, candidates) if c]
+    candidates = [s.omitted is None or s.omission in BUDGETS for s in stories]
+    pool = [s.put_back() for s, c in zip(stories, candidates) if c]
     budgeted = iter(apply_budgets(pool, settings.max_stories, settings.word_budget))
     result = []
     for story, candidate, keep in zip(stories, candidates, exempt):
         if candidate:
             story = next(budgeted)
             if keep:
-                story = dataclasses.replace(story, omitted=None)
+                story = story.put_back()
         result.append(story)
     return [s for s in result if s.omitted is None] + [s for s in result if s.omitted is not None]
 
@@ -436,7 +436,7 @@ def _sections(stories: list[Story], pinned: set[str], settings: Settings, warnin
         asked = [s for s in stories if s.section]
         if not asked:
             return stories
-        if settings.sections == "off":
+        if settings.sections == SectionMode.OFF:
             warnings.append(f"{where}: sections are off (the sections setting), so the sections it sets are not shown")
             return [dataclasses.replace(s, section=None) for s in stories]
     labelled = [s if s.section else dataclasses.replace(s, section=section_of(s)) for s in stories]

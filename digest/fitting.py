@@ -13,10 +13,10 @@ import dataclasses
 from typing import Callable
 
 from .config import Settings
-from .model import Issue
+from .model import Issue, Omission
 
 #: The start of ``Story.omitted`` for stories left out to fit the size budget.
-SIZE_OMITTED = "size budget"
+SIZE_OMITTED = str(Omission.SIZE_BUDGET)
 
 #: Renders an issue into its (HTML, text) parts.
 Renderer = Callable[[Issue], tuple[str, str]]
@@ -35,7 +35,7 @@ def keep_first(issue: Issue, count: int, budget_kb: int) -> Issue:
         if story.omitted is None:
             kept += 1
             if kept > count:
-                story = dataclasses.replace(story, omitted=reason)
+                story = story.left_out(Omission.SIZE_BUDGET, reason)
         stories.append(story)
     return dataclasses.replace(issue, stories=tuple(stories))
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+import enum
+from dataclasses import dataclass, field, replace
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,15 @@ class Summary:
     reading_minutes: int = 1
 
 
+class Omission(enum.StrEnum):
+    """Why a story is listed in issue.json but not shown in the email (``Story.omission``)."""
+
+    STORY_BUDGET = "story budget"
+    WORD_BUDGET = "word budget"
+    SIZE_BUDGET = "size budget"
+    DROPPED = "dropped"
+
+
 @dataclass(frozen=True)
 class Story:
     """One story of an issue: its lead article, the summary, other reports of it."""
@@ -69,6 +79,16 @@ class Story:
     same_outlet: tuple[Article, ...] = ()
     #: Why the reports were merged (similarity, shared names and figures, dates): see docs/assembling.md.
     evidence: dict | None = None
+    #: The kind of reason in ``omitted`` (None when the story is shown, or the reason came from elsewhere).
+    omission: Omission | None = None
+
+    def left_out(self, omission: Omission, reason: str) -> Story:
+        """This story, not shown in the email: ``reason`` is what issue.json says."""
+        return replace(self, omitted=reason, omission=omission)
+
+    def put_back(self) -> Story:
+        """This story, shown again (an editor pinned it past a budget)."""
+        return replace(self, omitted=None, omission=None)
 
 
 @dataclass(frozen=True)

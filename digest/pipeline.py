@@ -14,7 +14,7 @@ from .archive import issue_number, last_issue_date, write_archive
 from .arrange import arrange, check_sections_mode
 from .config import Settings
 from .edition import edit_issue, edition_path, load_edition
-from .errors import DigestError, IssueExistsError, NoArticlesError
+from .errors import DigestError, IssueExistsError, NoArticlesError, option
 from .merge import merge
 from .output import out_lock, recover_interrupted, write_issue
 from .placeholders import unsubscribe_mailbox, web_version
@@ -104,15 +104,15 @@ def since_days(out: Path, date: dt.date, since: dt.date | str) -> int:
     if since == "last":
         last = last_issue_date(out, date)
         if last is None:
-            raise DigestError(f"--since last: no issue before {date.isoformat()} in {out}; give a date")
+            raise DigestError(f"{option('since')} last: no issue before {date.isoformat()} in {out}; give a date")
         first = last + dt.timedelta(days=1)
     elif isinstance(since, dt.date):
         first = since
     else:
-        raise DigestError(f"--since must be a date YYYY-MM-DD or 'last', not {since!r}")
+        raise DigestError(f"{option('since')} must be a date YYYY-MM-DD or 'last', not {since!r}")
     if first > date:
         raise NoArticlesError(f"nothing new since {_since_text(out, date, since)}: the window would start "
-                              f"on {first.isoformat()}, after --date {date.isoformat()}; no issue built")
+                              f"on {first.isoformat()}, after {option('date')} {date.isoformat()}; no issue built")
     return (date - first).days + 1
 
 

@@ -19,8 +19,8 @@ from . import colors
 from .checks import check_images, check_links, intro_missing, parity_problem
 from .config import Settings
 from .errors import TemplateError
-from .fitting import SIZE_OMITTED, fit_issue
-from .model import Issue, RenderedIssue, Story
+from .fitting import fit_issue
+from .model import Issue, Omission, RenderedIssue, Story
 from .placeholders import UNSUBSCRIBE
 from .progress import Progress, quiet
 from .templating import References, environment
@@ -116,7 +116,7 @@ def issue_context(issue: Issue, settings: Settings) -> dict[str, Any]:
     shown = issue.shown
     light, dark = palettes(settings)
     ref = References()
-    more = [story for story in issue.stories if story.omitted and story.omitted.startswith(SIZE_OMITTED)]
+    more = [story for story in issue.stories if story.omission is Omission.SIZE_BUDGET]
     return {
         "issue": issue,
         "stories": shown,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .errors import DigestError, NoArticlesError
+from .errors import DigestError, NoArticlesError, option
 from .model import Article, Consideration, Reading, Selection, Window
 from .progress import Progress, count, quiet
 
@@ -12,7 +12,7 @@ from .progress import Progress, count, quiet
 def window(date: dt.date, days: int) -> Window:
     """The issue's window of ``days`` days ending on ``date``."""
     if days < 1:
-        raise DigestError(f"the window must be at least 1 day, not {days}")
+        raise DigestError(f"{option('days')} must be at least 1, not {days}")
     try:
         return Window(date - dt.timedelta(days=days - 1), date)
     except (OverflowError, ValueError):

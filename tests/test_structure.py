@@ -1,0 +1,59 @@
+"""The house rules the code keeps: flag names only in cli.py, one home per shared idea, stable stored values."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from digest.arrange import SectionMode, apply_budgets
+from digest.cli import _flags
+from digest.errors import option
+from digest.model import Article, Omission, Story, Summary
+from digest.send.ledger import SendState
+
+PACKAGE = Path(__file__).resolve().parent.parent / "digest"
+FLAGS = ("--max-stories", "--days", "--since", "--to", "--resend-unknown", "--retry-failed")
+
+
+def test_the_library_names_no_flag_of_the_cli():
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.name == "cli.py":
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            found += [f"{path.relative_to(PACKAGE)}:{number}: {flag}" for flag in FLAGS
+                      if re.search(re.escape(flag) + r"(?![\w-])", line)]
+    assert found == []
+
+
+def test_the_cli_shows_an_option_named_by_the_library_as_its_flag():
+    message = f"{option('since')} last: no issue; {option('resend_unknown')} and {option('to')}"
+    assert _flags(message) == "--since last: no issue; --resend-unknown and --to"
+    assert _flags("a `quoted phrase` stays") == "a `quoted phrase` stays"
+
+
+def test_a_window_after_its_date_names_the_date_flag_on_the_command_line(tmp_path):
+    from digest.cli import main
+
+    (tmp_path / "articles").mkdir()
+    result = CliRunner().invoke(main, ["build", "--articles", str(tmp_path / "articles"), "--out",
+                                       str(tmp_path / "out"), "--date", "2021-12-07", "--since", "2021-12-09"])
+    assert result.exit_code == 1
+    assert "the window would start on 2021-12-09, after --date 2021-12-07" in result.output
+    assert "`" not in result.output
+
+
+def test_stored_values_of_the_enums_are_the_old_strings():
+    # Ledgers and settings files written before the enums must still read.
+    assert [s.value for s in SendState] == ["pending", "sending", "sent", "failed", "deferred", "unknown"]
+    assert [m.value for m in SectionMode] == ["auto", "on", "off"]
+
+
+def test_budget_omissions_carry_their_kind():
+    story = Story(Article("a.txt", "Title", "word " * 50), Summary("Lede."))
+    kept = apply_budgets([story, story, story], max_stories=2, word_budget=None)
+    assert [s.omission for s in kept] == [None, None, Omission.STORY_BUDGET]
+    assert kept[2].omitted == "beyond the story budget of 2 (max_stories)"
+    assert kept[2].put_back().omitted is None and kept[2].put_back().omission is None
