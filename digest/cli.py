@@ -507,7 +507,7 @@ def unsubscribe_server(ctx: click.Context, host: str, port: int, state_dir: Path
 
     settings = _settings(ctx, state_dir=state_dir)
     server = _run(lambda: UnsubscribeServer(make_app(settings), host=host, port=port))
-    from .send.transport import is_loopback
+    from .urls import is_loopback
 
     if not is_loopback(host):
         click.echo(f"warning: listening on {host}, not loopback: anyone who can reach it can post tokens", err=True)

@@ -23,7 +23,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any, Mapping, Sequence
 from urllib.parse import urlsplit
 
 from .arrange import OTHER_SECTION, SectionMode, apply_budgets, section_of
@@ -31,6 +31,7 @@ from .atomic import write_atomic
 from .config import Settings
 from .errors import DigestError, EditionError
 from .model import Article, Edit, EditionSummary, Issue, Omission, Story, Summary
+from .progress import Progress, quiet
 
 #: Hex digits of a story id: 32 bits, so two stories of an issue practically never share one.
 ID_LENGTH = 8
@@ -42,7 +43,6 @@ EXTRA_FIELDS = ("id", "title", "url", "lede", "bullets", "section", "source")
 #: The reasons arrange.apply_budgets gives; such stories are budgeted again after the edits.
 BUDGETS = (Omission.STORY_BUDGET, Omission.WORD_BUDGET)
 
-Progress = Callable[[str], None]
 
 
 @dataclass(frozen=True)
@@ -449,7 +449,7 @@ def _sections(stories: list[Story], pinned: set[str], settings: Settings, warnin
     return grouped + [s for s in labelled if s.omitted is not None]
 
 
-def edit_issue(issue: Issue, settings: Settings, progress: Progress = lambda _: None,
+def edit_issue(issue: Issue, settings: Settings, progress: Progress = quiet,
                use_edition: bool = True) -> Issue:
     """The pipeline's edition stage: story ids, then the edition file for the issue's date, if any."""
     issue = assign_ids(issue, settings.articles)

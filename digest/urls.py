@@ -1,7 +1,8 @@
-"""URL safety: which links and image sources may reach an email or a published page."""
+"""URL safety: which links and image sources may reach an email or a published page; loopback hosts."""
 
 from __future__ import annotations
 
+import ipaddress
 from urllib.parse import urlsplit
 
 #: Schemes a link in the email may use; anything else is dropped.
@@ -32,3 +33,13 @@ def image_src(url: str | None) -> str | None:
     if url is None or not url.lower().startswith(("http://", "https://")) or len(url) > MAX_IMAGE_URL:
         return None
     return url
+
+
+def is_loopback(host: str) -> bool:
+    """True for ``localhost`` and loopback IP addresses (no DNS look-up)."""
+    if host.lower() in ("localhost", "localhost.localdomain") or host.lower().endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
