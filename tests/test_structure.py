@@ -57,3 +57,21 @@ def test_budget_omissions_carry_their_kind():
     assert [s.omission for s in kept] == [None, None, Omission.STORY_BUDGET]
     assert kept[2].omitted == "beyond the story budget of 2 (max_stories)"
     assert kept[2].put_back().omitted is None and kept[2].put_back().omission is None
+
+
+#: Libraries a stage loads when it needs them; the command line itself loads none.
+HEAVY = ("sumy", "nltk", "trafilatura", "mjml", "lxml", "numpy", "sklearn", "feedparser", "jinja2", "markdown_it")
+
+
+def test_digest_help_loads_no_stage_library():
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom digest.cli import main\n"
+            "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+            f"print(sorted(m for m in {HEAVY!r} if m in sys.modules), file=sys.stderr)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.strip() == "[]"
+    module = subprocess.run([sys.executable, "-m", "digest", "--help"], capture_output=True, text=True, timeout=60)
+    assert module.returncode == 0 and module.stdout.startswith("Usage: digest ")
