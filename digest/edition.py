@@ -451,7 +451,7 @@ def _sections(stories: list[Story], pinned: set[str], settings: Settings, warnin
 
 def edit_issue(issue: Issue, settings: Settings, progress: Progress = quiet,
                use_edition: bool = True) -> Issue:
-    """The pipeline's edition stage: story ids, then the edition file for the issue's date, if any."""
+    """The pipeline's edit stage: a new Issue with story ids, then the edition file's changes for its date, if any."""
     issue = assign_ids(issue, settings.articles)
     if not use_edition:
         return issue

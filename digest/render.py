@@ -21,7 +21,7 @@ from .config import Settings
 from .errors import TemplateError
 from .fitting import fit_issue
 from .model import Issue, Omission, RenderedIssue, Story
-from .placeholders import UNSUBSCRIBE
+from .placeholders import UNSUBSCRIBE, UNSUBSCRIBE_FIELD
 from .progress import Progress, quiet
 from .templating import References, environment
 from .urls import image_src, safe_url
@@ -135,7 +135,7 @@ def issue_context(issue: Issue, settings: Settings) -> dict[str, Any]:
         "preheader_padding": PREHEADER_PADDING,
         "light": light,
         "dark": dark,
-        "unsubscribe_url": Markup(UNSUBSCRIBE),
+        UNSUBSCRIBE_FIELD: Markup(UNSUBSCRIBE),
         "ref": ref,
         "picture": lambda story: picture_for(story, settings.images, shown[0] if shown else None),
         **_intro_context(issue, light.accent, ref),

@@ -26,7 +26,7 @@ from typing import Callable
 
 from ..config import Settings
 from ..errors import ConfigError, DigestError, option
-from ..placeholders import PLACEHOLDER, UNSUBSCRIBE
+from ..placeholders import PLACEHOLDER, UNSUBSCRIBE, UNSUBSCRIBE_FIELD
 from ..state import move_legacy_ledger, suppression_path
 from ..suppression import BOUNCED, SuppressionList
 from .ledger import Ledger, SendState, ledger_path
@@ -188,7 +188,7 @@ def send_issue(settings: Settings, date: dt.date, options: SendOptions,
         report.warnings.append(f"the {date.isoformat()} issue was built by an older digest (no email version in "
                                f"{settings.state_dir}): rebuild it with digest build --force, so that article "
                                "text can never be taken for a placeholder")
-    if not any(m.group(1) == "unsubscribe_url" for m in PLACEHOLDER.finditer(issue.html)):
+    if not any(m.group(1) == UNSUBSCRIBE_FIELD for m in PLACEHOLDER.finditer(issue.html)):
         report.warnings.append(f"the issue's HTML has no {UNSUBSCRIBE} placeholder, so no unsubscribe "
                                "link in the body (the List-Unsubscribe header is still there)")
     if not recipients:

@@ -249,7 +249,7 @@ def build_message(settings: Settings, issue: BuiltIssue, recipient: Recipient | 
     """
     email = recipient.email if recipient else None
     unsubscribe = unsubscribe_for(settings, issue.date, email, env)
-    values = {"unsubscribe_url": unsubscribe_text if unsubscribe_text is not None else unsubscribe.link,
+    values = {placeholders.UNSUBSCRIBE_FIELD: unsubscribe_text if unsubscribe_text is not None else unsubscribe.link,
               "email": email or "", "name": recipient.name if recipient else ""}
     if recipient:
         values.update({f"fields.{k}": v for k, v in recipient.fields.items()})
