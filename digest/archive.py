@@ -63,7 +63,7 @@ def issue_number(out: Path, date: dt.date) -> int:
     """The number of the issue dated ``date``: the one it has when it is rebuilt, else the next one.
 
     Issues are numbered in the order they were first built (No. 1, 2, ...);
-    rebuilding an issue with ``--force`` keeps its number, so the same
+    rebuilding an issue (``force``) keeps its number, so the same
     ``out/`` and inputs always give the same number.
     """
     issues = archived_issues(out)

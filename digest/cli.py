@@ -278,7 +278,7 @@ def preview(ctx: click.Context, date: dt.date | None, port: int, host: str, no_o
     _run(lambda: serve_preview(
         settings, date, host=host, port=port, open_browser=not no_open, watch=watch,
         load_settings=lambda: load_settings(ctx.obj.get("config"), overrides=flags),
-        config_file=ctx.obj.get("config"), announce=click.echo,
+        config_file=ctx.obj.get("config"), announce=lambda line: click.echo(_flags(line)),
         progress=_say))
 
 
@@ -559,7 +559,7 @@ def fetch(ctx: click.Context, urls: tuple[str, ...], feeds: tuple[str, ...], opm
     finally:
         bar.finish()
     for line in report.lines():
-        click.echo(line)
+        click.echo(_flags(line))
     if not report.ok:
         raise SystemExit(1)
 

@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 from .arrange import OTHER_SECTION, SectionMode, apply_budgets, section_of
 from .atomic import write_atomic
 from .config import Settings
-from .errors import DigestError, EditionError
+from .errors import DigestError, EditionError, option
 from .model import Article, Edit, EditionSummary, Issue, Omission, Story, Summary
 from .progress import Progress, quiet
 
@@ -550,7 +550,7 @@ def read_manifest(out: Path, date: dt.date) -> dict[str, Any] | None:
     except FileNotFoundError:
         return None
     except (OSError, ValueError) as exc:
-        raise EditionError(f"{path}: cannot be read ({exc}); rebuild the issue with --force") from None
+        raise EditionError(f"{path}: cannot be read ({exc}); rebuild the issue with {option('force')}") from None
     return data if isinstance(data, dict) else None
 
 
@@ -558,7 +558,7 @@ def write_starting_file(settings: Settings, date: dt.date, manifest: Mapping[str
     """Write :func:`starting_file` to the date's edition file (atomically); an existing one only with ``force``."""
     path = edition_path(settings, date)
     if path.exists() and not force:
-        raise EditionError(f"{path} exists already; edit it, or use --force to start it again")
+        raise EditionError(f"{path} exists already; edit it, or use {option('force')} to start it again")
     try:
         write_atomic(path, starting_file(manifest, settings, date))
     except DigestError as exc:

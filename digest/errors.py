@@ -35,7 +35,7 @@ class TemplateError(DigestError):
 
 
 class IssueExistsError(DigestError):
-    """The issue folder exists already and --force was not given."""
+    """The issue folder exists already and ``force`` was not given."""
 
 
 class EditionError(DigestError):

@@ -1,4 +1,4 @@
-"""Writing an issue to OUT/<date>/: the manifest, atomic replacement, --force, the lock on OUT, recovery."""
+"""Writing an issue to OUT/<date>/: the manifest, atomic replacement (``force``), the lock on OUT, recovery."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .errors import DigestError, IssueExistsError
+from .errors import DigestError, IssueExistsError, option
 from .model import Article, Issue, Story
 
 
@@ -121,7 +121,7 @@ def write_issue(out: Path, issue: Issue, files: dict[str, str], force: bool = Fa
     """
     target = out / issue.date.isoformat()
     if target.exists() and not force:
-        raise IssueExistsError(f"{target} exists already; use --force to replace it")
+        raise IssueExistsError(f"{target} exists already; use {option('force')} to replace it")
     try:
         out.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=out))
@@ -183,7 +183,7 @@ def out_lock(out: Path) -> Iterator[None]:
 def recover_interrupted(out: Path) -> list[str]:
     """Undo what a killed build left in OUT, and say what was done (call with :func:`out_lock` held).
 
-    A build killed between the two renames of ``--force`` leaves OUT/<date>
+    A build killed between the two renames of a forced rebuild leaves OUT/<date>
     missing and the old issue in ``.<date>.old.*``: the old issue is put back
     (the interrupted build made nothing the user has seen). Staging folders
     and temporary archive files of killed builds are removed.

@@ -41,7 +41,7 @@ def build(settings: Settings, date: dt.date, force: bool = False, progress: Prog
     _recover(settings.out, progress)
     if target.exists() and not force:
         # Fail before the slow work, not after it.
-        raise IssueExistsError(f"{target} exists already; use --force to replace it")
+        raise IssueExistsError(f"{target} exists already; use {option('force')} to replace it")
     span = window(date, settings.days if since is None else since_days(settings.out, date, since))
     check_sections_mode(settings.sections)
     if edition:

@@ -23,7 +23,7 @@ import re
 from pathlib import Path
 
 from .atomic import write_atomic
-from .errors import DigestError
+from .errors import DigestError, option
 from .output import ISSUE_FOLDER, issue_folders
 from .placeholders import ANY_PLACEHOLDER
 
@@ -193,5 +193,5 @@ def out_problems(out: Path) -> list[str]:
                 found = ANY_PLACEHOLDER.search(text)
                 if found:
                     problems.append(f"{path} still holds the placeholder {found.group(0)!r} "
-                                    f"(built by an older digest? rebuild it with --force)")
+                                    f"(built by an older digest? rebuild it with {option('force')})")
     return problems

@@ -14,7 +14,8 @@ from digest.model import Article, Omission, Story, Summary
 from digest.send.ledger import SendState
 
 PACKAGE = Path(__file__).resolve().parent.parent / "digest"
-FLAGS = ("--max-stories", "--days", "--since", "--to", "--resend-unknown", "--retry-failed")
+FLAGS = ("--max-stories", "--days", "--since", "--to", "--resend-unknown", "--retry-failed", "--force", "--feed",
+         "--opml", "--port", "--insecure")
 
 
 def test_the_library_names_no_flag_of_the_cli():
@@ -23,6 +24,8 @@ def test_the_library_names_no_flag_of_the_cli():
         if path.name == "cli.py":
             continue
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if path.name == "edition.py" and line.lstrip().startswith('f"# Every `digest build'):
+                continue  # the edition starting file tells the editor the command to run
             found += [f"{path.relative_to(PACKAGE)}:{number}: {flag}" for flag in FLAGS
                       if re.search(re.escape(flag) + r"(?![\w-])", line)]
     assert found == []

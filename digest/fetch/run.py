@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from ..errors import DigestError
+from ..errors import DigestError, option
 from .feeds import Entry, Feed, FeedError, discover_feeds, parse_feed
 from .net import Disallowed, Fetcher, FetchError, Response
 from .save import (
@@ -191,7 +191,8 @@ class Run:
         try:
             response = await self.fetcher.get(entry.link)  # type: ignore[arg-type]
             if response.content_type not in _HTML:
-                hint = "; use --feed for feeds" if feed is None and any(w in response.content_type for w in _FEEDISH) else ""
+                feedish = feed is None and any(w in response.content_type for w in _FEEDISH)
+                hint = f"; use {option('feed')} for feeds" if feedish else ""
                 raise _NotAPage(f"not an HTML page (content-type {response.content_type or 'missing'}){hint}")
             prepared = await self._prepare(response, entry, feed_title, feed_url)
         except (FetchError, PageError) as exc:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..config import Settings
-from ..errors import DigestError
+from ..errors import DigestError, option
 from ..pipeline import build
 from ..progress import Progress, quiet
 from .archive import archive, issue_dates, issue_report, newest_issue
@@ -57,8 +57,8 @@ def serve_preview(settings: Settings, date: dt.date | None = None, *, host: str 
     if date is None:
         date = newest_issue(out)
         if date is None:
-            raise DigestError(f"no issue in {out} yet; build one with digest build --date YYYY-MM-DD, "
-                              f"or pass --date to build it now")
+            raise DigestError(f"no issue in {out} yet; build one with digest build {option('date')} YYYY-MM-DD, "
+                              f"or pass {option('date')} to build it now")
     watcher = None
     if watch:
         reload = load_settings or (lambda: settings)

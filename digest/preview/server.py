@@ -28,7 +28,7 @@ from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 import jinja2
 
-from ..errors import DigestError
+from ..errors import DigestError, option
 from ..state import publishable
 from ..urls import is_loopback
 from .archive import archive, issue_page, issue_report
@@ -252,7 +252,7 @@ class PreviewServer:
         except OSError as exc:
             if exc.errno == errno.EADDRINUSE:
                 raise DigestError(f"port {port} on {host} is in use; stop what uses it or choose another "
-                                  f"with --port (--port 0 picks a free one)") from None
+                                  f"with {option('port')} ({option('port')} 0 picks a free one)") from None
             raise DigestError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
         self.httpd.site = PreviewSite(out, watcher)
         self.httpd.loopback_only = is_loopback(host)

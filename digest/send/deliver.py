@@ -186,7 +186,7 @@ def send_issue(settings: Settings, date: dt.date, options: SendOptions,
                         total=len(recipients), suppressed=[r.email for r in held])
     if issue.legacy:
         report.warnings.append(f"the {date.isoformat()} issue was built by an older digest (no email version in "
-                               f"{settings.state_dir}): rebuild it with digest build --force, so that article "
+                               f"{settings.state_dir}): rebuild it with digest build {option('force')}, so that article "
                                "text can never be taken for a placeholder")
     if not any(m.group(1) == UNSUBSCRIBE_FIELD for m in PLACEHOLDER.finditer(issue.html)):
         report.warnings.append(f"the issue's HTML has no {UNSUBSCRIBE} placeholder, so no unsubscribe "
@@ -250,7 +250,7 @@ def _run(settings: Settings, issue: BuiltIssue, recipients: list[Recipient], opt
             queue.append(recipient)
     if not queue and len(report.already_sent) == len(recipients):
         raise DigestError(f"the {issue.date.isoformat()} issue was sent already to all {len(recipients)} "
-                          f"recipients (see {ledger.path}); use --force to send it again")
+                          f"recipients (see {ledger.path}); use {option('force')} to send it again")
     sender = sender_address(settings).addr_spec
     pace = _Pace(interval)
     try:

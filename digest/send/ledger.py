@@ -2,7 +2,7 @@
 
 It lives in the state folder (``STATE/ledgers/<date>.send-ledger.sqlite``,
 mode 600; see :mod:`digest.state`), never in out/, which is published, and
-apart from the issue folder, so ``digest build --force`` cannot wipe the
+apart from the issue folder, so a forced rebuild of the issue cannot wipe the
 record of who already has the issue. A ledger an older digest left in out/
 is moved there on first use.
 
@@ -15,7 +15,7 @@ Every change is committed before the next SMTP command, so a crash, Ctrl-C or
 - ``sent`` (2xx after DATA), ``failed`` (5xx, permanent), ``deferred`` (4xx or
   network errors after every retry; tried again on the next run), ``unknown``.
 
-A round is one pass over the list; ``--force`` starts a new one.
+A round is one pass over the list; ``SendOptions.force`` starts a new one.
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Mapping
 from urllib.parse import unquote, urlsplit
 
-from ..errors import ConfigError, DigestError
+from ..errors import ConfigError, DigestError, option
 from ..urls import is_loopback
 
 PASSWORD_ENV = "DIGEST_SMTP_PASSWORD"
@@ -135,7 +135,7 @@ class Connection:
                     smtp.ehlo()
                 elif not (server.loopback or self.insecure):
                     raise DigestError(f"{server.name} does not offer STARTTLS; refusing to send in clear text "
-                                      "(use smtps:// for implicit TLS, or --insecure if you must)")
+                                      f"(use smtps:// for implicit TLS, or {option('insecure')} if you must)")
             if server.user:
                 if not server.password:
                     raise DigestError(f"no SMTP password for {server.user!r}: set {PASSWORD_ENV} "
