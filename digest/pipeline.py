@@ -18,7 +18,7 @@ from .errors import DigestError, IssueExistsError, NoArticlesError, option
 from .merge import merge
 from .output import out_lock, recover_interrupted, write_issue
 from .placeholders import unsubscribe_mailbox, web_version
-from .progress import Progress, quiet
+from .progress import Progress, count, quiet
 from .readers.folder import read_articles
 from .readers.scan import scan_folder
 from .render import render_issue
@@ -67,7 +67,7 @@ def build(settings: Settings, date: dt.date, force: bool = False, progress: Prog
             progress(note)
         issue = dataclasses.replace(issue, number=issue_number(settings.out, date))
         issue = edit_issue(issue, settings, progress, use_edition=edition)  # ids; the editor's pins, drops, rewrites
-        progress(f"Rendering {len(issue.stories)} stor{'ies' if len(issue.stories) != 1 else 'y'}")
+        progress(f"Rendering {count(len(issue.stories), 'story', 'stories')}")
         rendered = render_issue(issue, settings, progress)  # fitted to the size budget, checked
         issue = rendered.issue
         # The email (placeholders in) is kept in the state folder for digest send; out/ gets the
@@ -85,9 +85,9 @@ def build(settings: Settings, date: dt.date, force: bool = False, progress: Prog
         progress(f"Warning: {problem}")
     left_out = sum(1 for c in issue.considered if not c.included)
     shown, held = len(issue.shown), len(issue.stories) - len(issue.shown)
-    progress(f"Wrote {folder}: {shown} stor{'ies' if shown != 1 else 'y'} in the email"
+    progress(f"Wrote {folder}: {count(shown, 'story', 'stories')} in the email"
              + (f" ({held} more listed in issue.json only)" if held else "")
-             + f", {left_out} file{'s' * (left_out != 1)} left out (see issue.json)")
+             + f", {count(left_out, 'file')} left out (see issue.json)")
     return folder
 
 
