@@ -56,7 +56,7 @@ class Settings:
     color_accent_dark: str = "#8ab4f8"
     #: Largest HTML part in KB (1024 bytes); Gmail clips above about 102 KB.
     html_budget_kb: int = 100
-    #: Lead images (issue 17): "lead" (the top story's), "thumbnails" (and the others' beside them) or "none".
+    #: Lead images (docs/images.md): "lead" (the top story's), "thumbnails" (and the others' beside them) or "none".
     images: str = "lead"
 
     # Sending (digest send / export; see digest/send/). No password here: it
@@ -88,7 +88,7 @@ class Settings:
     fetch_backoff: float = 1.0
     allow_private_hosts: bool = False
 
-    # Assembling (issue 15): outlet names by domain, and sections with their own hints; tables in
+    # Assembling (docs/assembling.md): outlet names by domain, and sections with their own hints; tables in
     # digest.toml only ([sources] "example.com" = "Name"; [section_hints] "Local" = ["local", "council"]).
     sources: tuple[tuple[str, str], ...] = ()
     section_hints: tuple[tuple[str, tuple[str, ...]], ...] = ()

@@ -93,7 +93,7 @@ class Story:
 
 @dataclass(frozen=True)
 class Consideration:
-    """What the assembler decided about one file in the articles folder."""
+    """What the build decided about one file in the articles folder (read and select stages)."""
 
     path: str
     included: bool
