@@ -195,7 +195,8 @@ def render_issue(issue: Issue, settings: Settings, progress: Progress = quiet) -
     or a link of the HTML part (a template bug).
     """
     before = len(issue.warnings)
-    issue, html, text = fit_issue(issue, settings, lambda i: (render_html(i, settings), render_text(i, settings)))
+    fitted = fit_issue(issue, settings, lambda i: (render_html(i, settings), render_text(i, settings)))
+    issue, html, text = fitted.issue, fitted.html, fitted.text
     problem = parity_problem(issue, html, text)
     if problem:
         raise TemplateError(f"template {TEXT_TEMPLATE}: {problem}")
