@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 import sys
@@ -26,8 +27,20 @@ _OPTION = re.compile(r"`([a-z][a-z0-9_]*)`")
 
 
 def _flags(text: object) -> str:
-    """A library message with each option named as its flag: ```max_stories``` -> ``--max-stories``."""
-    return _OPTION.sub(lambda m: "--" + m.group(1).replace("_", "-"), str(text))
+    """A library message with each option named as its flag: ```max_stories``` -> ``--max-stories``.
+
+    Only names of this CLI's flags are replaced; other text in backticks (an
+    article's, a file's) stays as it is.
+    """
+    flags = _flag_names()
+    return _OPTION.sub(lambda m: flags.get(m.group(1), m.group(0)), str(text))
+
+
+@functools.lru_cache(maxsize=1)
+def _flag_names() -> dict[str, str]:
+    """``max_stories`` -> ``--max-stories`` for every long flag of every command."""
+    params = [*main.params, *(p for command in main.commands.values() for p in command.params)]
+    return {opt[2:].replace("-", "_"): opt for p in params for opt in p.opts if opt.startswith("--")}
 
 
 def _say(line: str) -> None:

@@ -35,6 +35,17 @@ def test_the_cli_shows_an_option_named_by_the_library_as_its_flag():
     message = f"{option('since')} last: no issue; {option('resend_unknown')} and {option('to')}"
     assert _flags(message) == "--since last: no issue; --resend-unknown and --to"
     assert _flags("a `quoted phrase` stays") == "a `quoted phrase` stays"
+    assert _flags("an article's `code` stays") == "an article's `code` stays"
+
+
+def test_every_option_the_library_names_is_a_flag_of_the_cli():
+    from digest.cli import _flag_names
+
+    named = set()
+    for path in sorted(PACKAGE.rglob("*.py")):
+        named |= set(re.findall(r"option\(['\"]([a-z_]+)['\"]\)", path.read_text(encoding="utf-8")))
+    assert {"since", "days", "to", "resend_unknown", "retry_failed", "force"} <= named
+    assert named - set(_flag_names()) == set()
 
 
 def test_a_window_after_its_date_names_the_date_flag_on_the_command_line(tmp_path):

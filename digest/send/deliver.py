@@ -107,7 +107,7 @@ class SendReport:
         out += [f"unknown: {o.email}: {o.detail} (the server may have it; resend with {option('resend_unknown')})"
                 for o in self.unknown]
         for o in self.skipped:
-            hint = option("resend_unknown" if o.state == SendState.UNKNOWN else "retry_failed")
+            hint = option("resend_unknown") if o.state == SendState.UNKNOWN else option("retry_failed")
             out.append(f"skipped ({o.state} before): {o.email}: {o.detail} (use {hint} to send again)")
         if self.stopped:
             out.append(f"stopped: {self.stopped}; run the same command again to go on")
