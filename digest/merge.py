@@ -13,8 +13,8 @@ from .model import Article, Consideration, Event, Merged, Selection
 from .progress import Progress, count, quiet
 
 
-def merge(selection: Selection, progress: Progress = quiet, join: bool = True) -> Merged:
-    """The events of ``selection``; ``join`` False keeps every report an event of its own (tests, benches)."""
+def merge(selection: Selection, progress: Progress = quiet) -> Merged:
+    """The events of ``selection``: copies left out, same-event reports joined, each event led by its best report."""
     chosen, copies = remove_copies(selection.chosen)
     considered = selection.considered
     if copies:
@@ -23,7 +23,7 @@ def merge(selection: Selection, progress: Progress = quiet, join: bool = True) -
                                          f"({left_out[id(c.article)].why})", c.article)
                            if c.article is not None and id(c.article) in left_out else c for c in considered)
         progress(f"Left out {count(len(copies), 'copy', 'copies')} of articles already in the window")
-    groups, centrality, evidence = _group(chosen, join)
+    groups, centrality, evidence = _group(chosen)
     progress(f"Merged {count(len(chosen), 'article')} into {count(len(groups), 'story', 'stories')}")
     events = []
     for group, why in zip(groups, evidence):
@@ -33,8 +33,8 @@ def merge(selection: Selection, progress: Progress = quiet, join: bool = True) -
     return Merged(window=selection.window, events=tuple(events), considered=considered)
 
 
-def _group(articles: list[Article], join: bool) -> tuple[list[list[int]], list[float], list[dict | None]]:
-    if not join or len(articles) < 2:
+def _group(articles: list[Article]) -> tuple[list[list[int]], list[float], list[dict | None]]:
+    if len(articles) < 2:
         return [[i] for i in range(len(articles))], [0.0] * len(articles), [None] * len(articles)
     from .cluster import Document, merge_same_event  # numpy/scikit-learn only when needed
 
