@@ -74,7 +74,8 @@ def main() -> None:
         for mode in IMAGE_MODES_ORDER:
             issue = Issue(date=dt.date(2021, 12, 7), days=1, stories=tuple(pool[:count]))
             start = time.perf_counter()
-            fitted, html, text = render_issue(issue, dataclasses.replace(settings, images=mode))
+            rendered = render_issue(issue, dataclasses.replace(settings, images=mode))
+            fitted, html, text = rendered.issue, rendered.html, rendered.text
             elapsed = (time.perf_counter() - start) * 1000
             size = len(html.encode("utf-8")) / 1024
             per_story = size / len(fitted.shown)

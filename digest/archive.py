@@ -9,22 +9,21 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import re
-import tempfile
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from .atomic import write_atomic
 from .config import Settings
 from .errors import DigestError
-from .render import environment, safe_url
+from .output import issue_folders
+from .templating import environment
+from .urls import safe_url
 
 ARCHIVE_TEMPLATE = "archive.html.j2"
 FEED_TEMPLATE = "feed.xml.j2"
 #: Issues listed in the feed (the newest); the archive page lists them all.
 FEED_ENTRIES = 50
-_ISSUE_FOLDER = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @dataclass(frozen=True)
@@ -43,16 +42,11 @@ class ArchivedIssue:
 
 def archived_issues(out: Path) -> list[ArchivedIssue]:
     """Every issue in ``out`` (folders named YYYY-MM-DD holding an issue.json), newest first."""
-    if not out.is_dir():
-        return []
     issues = []
-    for folder in out.iterdir():
+    for date, folder in issue_folders(out, "issue.json"):
         manifest_path = folder / "issue.json"
-        if not (_ISSUE_FOLDER.match(folder.name) and manifest_path.is_file()):
-            continue
         try:
             manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-            date = dt.date.fromisoformat(folder.name)
         except (OSError, ValueError) as exc:
             raise DigestError(f"{manifest_path}: not a readable issue manifest ({exc})") from None
         shown = [s for s in manifest.get("stories", []) if s.get("shown", True)]
@@ -69,7 +63,7 @@ def issue_number(out: Path, date: dt.date) -> int:
     """The number of the issue dated ``date``: the one it has when it is rebuilt, else the next one.
 
     Issues are numbered in the order they were first built (No. 1, 2, ...);
-    rebuilding an issue with ``--force`` keeps its number, so the same
+    rebuilding an issue (``force``) keeps its number, so the same
     ``out/`` and inputs always give the same number.
     """
     issues = archived_issues(out)
@@ -128,15 +122,7 @@ def _timestamp(date: dt.date) -> str:
 
 
 def _replace(path: Path, text: str) -> Path:
-    """Write ``text`` to ``path`` through a temporary file renamed into place."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except OSError as exc:
-        raise DigestError(f"cannot write {path}: {exc.strerror}") from None
+    """Write ``text`` to ``path`` atomically, readable by all (it is published)."""
+    write_atomic(path, text, 0o644)
     return path
 

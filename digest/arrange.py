@@ -1,4 +1,7 @@
-"""Stories -> the order an editor would send: importance, budgets, sections.
+"""The arrange stage: events and their summaries -> the issue's stories in the order an editor would send.
+
+Each event becomes a story crediting each outlet once; stories are ordered
+by importance, cut by the story and word budgets, and grouped into sections.
 
 Importance is how many sources carried a story, then how many reports it has,
 then how central it is to the window (how close its lead article is to the
@@ -8,6 +11,7 @@ so the same inputs always give the same order.
 
 from __future__ import annotations
 
+import enum
 import functools
 import re
 from dataclasses import dataclass, replace
@@ -15,11 +19,23 @@ from typing import Sequence
 from urllib.parse import urlsplit
 
 from .errors import DigestError
-from .model import Article, Story
+from .model import Article, Issue, Merged, Omission, Story, Summary
+from .progress import Progress, count, quiet
+from .readers.source import registered_domain
 
 #: Sections are used in "auto" mode from this many shown stories on.
 SECTIONS_MIN_STORIES = 6
-SECTION_MODES = ("auto", "on", "off")
+
+
+class SectionMode(enum.StrEnum):
+    """The ``sections`` setting: "auto" groups from :data:`SECTIONS_MIN_STORIES` shown stories on."""
+
+    AUTO = "auto"
+    ON = "on"
+    OFF = "off"
+
+
+SECTION_MODES = tuple(SectionMode)
 #: Heading for stories no section claims.
 OTHER_SECTION = "More news"
 
@@ -141,6 +157,56 @@ def section_tables(hints: Hints = ()) -> tuple[dict[str, str], dict[str, str], d
 SECTION_BODY_WORDS = 150
 
 
+def arrange(merged: Merged, summaries: tuple[Summary, ...], *, max_stories: int | None = None,
+            word_budget: int | None = None, sections: str = "auto", section_hints: Hints = (),
+            progress: Progress = quiet) -> Issue:
+    """The issue of ``merged``'s window: one story per event (with its summary), ordered, budgeted, grouped.
+
+    Every file stays accounted for in ``Issue.considered``. Stories cut by
+    ``max_stories`` or ``word_budget`` stay in ``Issue.stories`` with
+    ``omitted`` set; ``section_hints`` adds sections or hints (see :func:`section_tables`).
+    """
+    ranked = []
+    for event, summary in zip(merged.events, summaries):
+        also, same = credited_once(event.lead, list(event.others))
+        story = Story(article=event.lead, summary=summary, also=tuple(also), same_outlet=tuple(same),
+                      evidence=event.evidence)
+        ranked.append(Ranked(story, event.centrality))
+    ordered = [r.story for r in sorted(ranked, key=importance_key)]
+    stories = group_into_sections(apply_budgets(ordered, max_stories, word_budget), sections, section_hints)
+    omitted = sum(1 for s in stories if s.omitted)
+    progress(f"Ordered {count(len(stories), 'story', 'stories')}: {len(stories) - omitted} shown, {omitted} left out"
+             + (" (budget)" if omitted else ""))
+    span = merged.window
+    return Issue(date=span.last, days=span.days, stories=tuple(stories), considered=merged.considered)
+
+
+def outlet_key(article: Article) -> str | None:
+    """What makes two articles the same outlet: the source's name (case, spaces and dots ignored), else the domain."""
+    if article.source and article.source.strip():
+        return "".join(ch for ch in article.source.casefold() if ch.isalnum())
+    return registered_domain(article.url) if article.url else None
+
+
+def credited_once(lead: Article, others: list[Article]) -> tuple[list[Article], list[Article]]:
+    """``others`` split into one report per outlet not yet credited (the "Also reported by" list) and the rest.
+
+    An outlet never appears twice in the list and never lists itself: a
+    second report by the lead's outlet, or by an outlet already listed, goes
+    to the rest (kept in issue.json).
+    """
+    seen = {outlet_key(lead)}
+    also, rest = [], []
+    for article in others:
+        key = outlet_key(article)
+        if key is not None and key in seen:
+            rest.append(article)
+        else:
+            also.append(article)
+            seen.add(key)
+    return also, rest
+
+
 @dataclass(frozen=True)
 class Ranked:
     """A story with what its place in the issue depends on."""
@@ -176,16 +242,15 @@ def apply_budgets(stories: Sequence[Story], max_stories: int | None, word_budget
     words = 0
     over_words = False
     for position, story in enumerate(stories):
-        reason = None
         if max_stories is not None and position >= max_stories:
-            reason = f"beyond --max-stories {max_stories}"
+            story = story.left_out(Omission.STORY_BUDGET, f"beyond the story budget of {max_stories} (max_stories)")
         elif word_budget is not None:
             words += story_words(story)
             # The first story is always shown: an issue is never empty.
             if over_words or (words > word_budget and position > 0):
                 over_words = True
-                reason = f"over the word budget of {word_budget} words"
-        kept.append(story if reason is None else replace(story, omitted=reason))
+                story = story.left_out(Omission.WORD_BUDGET, f"over the word budget of {word_budget} words")
+        kept.append(story)
     return kept
 
 
@@ -269,10 +334,11 @@ def keyword_section(article: Article, lede: str = "", hints: Hints = ()) -> str:
     return OTHER_SECTION
 
 
-def check_sections_mode(mode: str) -> str:
+def check_sections_mode(mode: str) -> SectionMode:
+    """``mode`` as a :class:`SectionMode`; a clear error for any other value."""
     if mode not in SECTION_MODES:
         raise DigestError(f"sections must be one of {', '.join(SECTION_MODES)}, not {mode!r}")
-    return mode
+    return SectionMode(mode)
 
 
 def group_into_sections(stories: Sequence[Story], mode: str, hints: Hints = ()) -> list[Story]:
@@ -283,9 +349,9 @@ def group_into_sections(stories: Sequence[Story], mode: str, hints: Hints = ()) 
     follow all shown ones. With mode "off", or "auto" and fewer than
     :data:`SECTIONS_MIN_STORIES` shown stories, the stories are returned as they are.
     """
-    check_sections_mode(mode)
+    mode = check_sections_mode(mode)
     shown = [s for s in stories if s.omitted is None]
-    if mode == "off" or (mode == "auto" and len(shown) < SECTIONS_MIN_STORIES):
+    if mode is SectionMode.OFF or (mode is SectionMode.AUTO and len(shown) < SECTIONS_MIN_STORIES):
         return list(stories)
     labelled = [replace(s, section=section_of(s, hints=hints)) for s in stories]
     order: list[str] = []

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from .model import Issue
-from .placeholders import defuse_text, is_unsubscribe
-from .render import UNSUBSCRIBE_PLACEHOLDER, safe_url
+from .placeholders import UNSUBSCRIBE, defuse_text, is_unsubscribe
+from .urls import safe_url
 
 #: Gmail clips an HTML part larger than about 102 KB.
 GMAIL_CLIP_BYTES = 102 * 1024
@@ -136,9 +136,9 @@ def parity_problem(issue: Issue, html: str, text: str) -> str | None:
         return f"the plain-text part lacks the story {stories[0]!r} that the HTML part has"
     words = _words(text)
     for link in html_facts(html).links:
-        if link.href == UNSUBSCRIBE_PLACEHOLDER:
-            if UNSUBSCRIBE_PLACEHOLDER not in text:
-                return f"the plain-text part lacks the unsubscribe link {UNSUBSCRIBE_PLACEHOLDER}"
+        if link.href == UNSUBSCRIBE:
+            if UNSUBSCRIBE not in text:
+                return f"the plain-text part lacks the unsubscribe link {UNSUBSCRIBE}"
         elif safe_url(link.href) and link.href not in words and defuse_text(link.href) not in words:
             return f"the plain-text part lacks the link {link.href} that the HTML part has"
     return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 import sys
@@ -21,6 +22,30 @@ if TYPE_CHECKING:
     from .model import Article
 
 FORMATS = click.Choice(["text", "json", "jsonl"])
+#: How a library message names one of the user's options (errors.option): shown as this CLI's flag.
+_OPTION = re.compile(r"`([a-z][a-z0-9_]*)`")
+
+
+def _flags(text: object) -> str:
+    """A library message with each option named as its flag: ```max_stories``` -> ``--max-stories``.
+
+    Only names of this CLI's flags are replaced; other text in backticks (an
+    article's, a file's) stays as it is.
+    """
+    flags = _flag_names()
+    return _OPTION.sub(lambda m: flags.get(m.group(1), m.group(0)), str(text))
+
+
+@functools.lru_cache(maxsize=1)
+def _flag_names() -> dict[str, str]:
+    """``max_stories`` -> ``--max-stories`` for every long flag of every command."""
+    params = [*main.params, *(p for command in main.commands.values() for p in command.params)]
+    return {opt[2:].replace("-", "_"): opt for p in params for opt in p.opts if opt.startswith("--")}
+
+
+def _say(line: str) -> None:
+    """One progress line on stderr."""
+    click.echo(_flags(line), err=True)
 
 
 def _parse_date(_: click.Context, __: click.Parameter, value: str | None) -> dt.date | None:
@@ -29,7 +54,7 @@ def _parse_date(_: click.Context, __: click.Parameter, value: str | None) -> dt.
     try:
         return parse_day(value)
     except DigestError as exc:
-        raise click.BadParameter(str(exc)) from None
+        raise click.BadParameter(_flags(exc)) from None
 
 
 def _parse_since(_: click.Context, __: click.Parameter, value: str | None) -> dt.date | str | None:
@@ -55,14 +80,14 @@ def _settings(ctx: click.Context, **overrides: Any) -> Settings:
     try:
         return load_settings(ctx.obj.get("config"), overrides=overrides)
     except DigestError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise click.ClickException(_flags(exc)) from None
 
 
 def _run(call: Callable[[], Any]) -> Any:
     try:
         return call()
     except DigestError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise click.ClickException(_flags(exc)) from None
 
 
 @click.group()
@@ -120,7 +145,7 @@ def build(ctx: click.Context, date: dt.date, articles: Path | None, out: Path | 
     settings = _settings(ctx, articles=articles, out=out, days=days, bullets=bullets, max_words=max_words,
                          templates=templates, max_stories=max_stories, word_budget=word_budget, sections=sections, workers=workers,
                          editions=editions)
-    progress = (lambda _: None) if quiet else (lambda line: click.echo(line, err=True))
+    progress = (lambda _: None) if quiet else _say
     from .pipeline import build as build_issue
 
     folder = _run(lambda: build_issue(settings, date, force=force, progress=progress, since=since))
@@ -139,7 +164,7 @@ def _read_each(paths: tuple[Path, ...], read: Callable[[Path], Any]) -> tuple[li
         try:
             results.append(read(path))
         except DigestError as exc:
-            click.echo(f"Error: {exc}", err=True)
+            click.echo(f"Error: {_flags(exc)}", err=True)
             failures += 1
     return results, failures
 
@@ -266,8 +291,8 @@ def preview(ctx: click.Context, date: dt.date | None, port: int, host: str, no_o
     _run(lambda: serve_preview(
         settings, date, host=host, port=port, open_browser=not no_open, watch=watch,
         load_settings=lambda: load_settings(ctx.obj.get("config"), overrides=flags),
-        config_file=ctx.obj.get("config"), announce=click.echo,
-        progress=lambda line: click.echo(line, err=True)))
+        config_file=ctx.obj.get("config"), announce=lambda line: click.echo(_flags(line)),
+        progress=_say))
 
 
 # --- Sending: digest send / digest export (logic in digest/send/) ---
@@ -344,7 +369,7 @@ def send(ctx: click.Context, date: dt.date, to: tuple[str, ...], recipients: Pat
     finally:
         bar.finish()
     for line in report.lines():
-        click.echo(line)
+        click.echo(_flags(line))
     if not report.ok:
         raise SystemExit(1)
 
@@ -495,7 +520,7 @@ def unsubscribe_server(ctx: click.Context, host: str, port: int, state_dir: Path
 
     settings = _settings(ctx, state_dir=state_dir)
     server = _run(lambda: UnsubscribeServer(make_app(settings), host=host, port=port))
-    from .send.transport import is_loopback
+    from .urls import is_loopback
 
     if not is_loopback(host):
         click.echo(f"warning: listening on {host}, not loopback: anyone who can reach it can post tokens", err=True)
@@ -547,7 +572,7 @@ def fetch(ctx: click.Context, urls: tuple[str, ...], feeds: tuple[str, ...], opm
     finally:
         bar.finish()
     for line in report.lines():
-        click.echo(line)
+        click.echo(_flags(line))
     if not report.ok:
         raise SystemExit(1)
 
@@ -589,7 +614,7 @@ def edit(ctx: click.Context, date: dt.date, force: bool, editions: Path | None, 
         from .pipeline import build as build_issue
 
         click.echo(f"Issue {date.isoformat()} is not built yet; building it", err=True)
-        _run(lambda: build_issue(settings, date, progress=lambda line: click.echo(line, err=True), edition=False))
+        _run(lambda: build_issue(settings, date, progress=_say, edition=False))
         manifest = _run(lambda: read_manifest(settings.out, date)) or {}
     click.echo(_run(lambda: write_starting_file(settings, date, manifest, force=force)))
     editor = os.environ.get("EDITOR")

@@ -5,7 +5,7 @@ names (capitalised words: people, places, organisations, which tell two
 similar events apart) and its lead (title and first 80 words, where news says
 who did what). Terms are weighted by sublinear TF times a blend of their IDF
 over the articles being grouped and their rarity in general English (see
-:func:`_rescale`). The similarity of two articles is the weighted mean of the
+:func:`digest.tfidf.rescale`). The similarity of two articles is the weighted mean of the
 three cosines (``Rules.weights``; the names count 1.5 times by default).
 
 Scaling: similarities are computed only for *candidate* pairs, articles that
@@ -48,8 +48,6 @@ by tuning on one; see docs/assembling.md.
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import math
 import re
 from dataclasses import dataclass, replace
 from typing import Sequence
@@ -58,8 +56,9 @@ import numpy as np
 from scipy.sparse import csr_matrix, triu
 from scipy.sparse.csgraph import connected_components
 from scipy.stats import hypergeom
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
-from sklearn.preprocessing import normalize
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from . import tfidf
 
 #: Average similarity two groups need to be merged into one story, when their names and figures
 #: agree (``NAMES_FLOOR``); otherwise ``ALONE_THRESHOLD``. Chosen by cross-validation (bench/cluster.py).
@@ -93,9 +92,6 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _NOT_NAMES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
     "august september october november december mr mrs ms dr".split())
-#: wordfreq counts numbers of several digits by their shape (2013 -> 0000).
-_MANY_DIGITS = re.compile(r"\d.*\d")
-_DIGITS = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -152,51 +148,15 @@ def _vectors(docs: Sequence[Document]) -> tuple[csr_matrix, csr_matrix, csr_matr
 def _vectors_and_terms(docs: Sequence[Document]
                        ) -> tuple[tuple[csr_matrix, csr_matrix, csr_matrix], np.ndarray, np.ndarray]:
     """:func:`_vectors`, and the terms of the words' and the names' columns (for the evidence record)."""
-    words = TfidfVectorizer(sublinear_tf=True, stop_words="english", dtype=np.float32, norm=None)
+    words = tfidf.vectorizer(stop_words="english")
     text_matrix = words.fit_transform([d.text for d in docs])
     lead_matrix = words.transform([d.lead for d in docs])
-    names = TfidfVectorizer(sublinear_tf=True, token_pattern=r"\S+", lowercase=False, dtype=np.float32, norm=None)
+    names = tfidf.vectorizer(token_pattern=r"\S+", lowercase=False)
     name_matrix = names.fit_transform([d.names or "_" for d in docs])
-    word_scale, name_scale = _rescale(words), _rescale(names)
-    matrices = (_normalised(text_matrix, word_scale), _normalised(name_matrix, name_scale),
-                _normalised(lead_matrix, word_scale))
+    word_scale, name_scale = tfidf.rescale(words), tfidf.rescale(names)
+    matrices = (tfidf.normalised(text_matrix, word_scale), tfidf.normalised(name_matrix, name_scale),
+                tfidf.normalised(lead_matrix, word_scale))
     return matrices, words.get_feature_names_out(), names.get_feature_names_out()
-
-
-def _rescale(vectorizer: TfidfVectorizer) -> np.ndarray:
-    """Per term, the factor that turns the window's IDF into the blend of window and background rarity.
-
-    A term's weight is the mean of its IDF in the window (what is rare
-    today) and its rarity in general English (-log of its frequency in
-    wordfreq's shipped word list), each scaled to a mean of 1 over the
-    window's terms. In a window of a handful of articles the window's IDF
-    says little (a word shared by the two reports of one event counts less
-    than a word in only one); the background keeps event words weighty.
-    """
-    idf = vectorizer.idf_
-    background = _background_rarity(vectorizer.get_feature_names_out())
-    weight = idf / idf.mean() + background / background.mean()
-    return (weight / idf).astype(np.float32)
-
-
-def _normalised(matrix: csr_matrix, scale: np.ndarray) -> csr_matrix:
-    scaled = csr_matrix(matrix.multiply(scale[None, :]), dtype=np.float32)
-    return normalize(scaled, copy=False)
-
-
-def _background_rarity(terms: Sequence[str]) -> np.ndarray:
-    frequencies = _english_frequencies()
-    rare = min(frequencies.values())
-    return np.array([-math.log(frequencies.get(_DIGITS.sub("0", t) if _MANY_DIGITS.search(t) else t, rare))
-                     for t in terms], dtype=np.float64)
-
-
-@functools.lru_cache(maxsize=1)
-def _english_frequencies() -> dict[str, float]:
-    """Word frequencies of general English (wordfreq's 'small' list, shipped in its wheel: no download)."""
-    import wordfreq
-
-    return wordfreq.get_frequency_dict("en", wordlist="small")
 
 
 def _candidate_pairs(matrix: csr_matrix) -> tuple[np.ndarray, np.ndarray]:

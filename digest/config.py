@@ -16,7 +16,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
-from .errors import ConfigError
+from .errors import ConfigError, option
 
 CONFIG_FILE = "digest.toml"
 ENV_PREFIX = "DIGEST_"
@@ -56,7 +56,7 @@ class Settings:
     color_accent_dark: str = "#8ab4f8"
     #: Largest HTML part in KB (1024 bytes); Gmail clips above about 102 KB.
     html_budget_kb: int = 100
-    #: Lead images (issue 17): "lead" (the top story's), "thumbnails" (and the others' beside them) or "none".
+    #: Lead images (docs/images.md): "lead" (the top story's), "thumbnails" (and the others' beside them) or "none".
     images: str = "lead"
 
     # Sending (digest send / export; see digest/send/). No password here: it
@@ -88,7 +88,7 @@ class Settings:
     fetch_backoff: float = 1.0
     allow_private_hosts: bool = False
 
-    # Assembling (issue 15): outlet names by domain, and sections with their own hints; tables in
+    # Assembling (docs/assembling.md): outlet names by domain, and sections with their own hints; tables in
     # digest.toml only ([sources] "example.com" = "Name"; [section_hints] "Local" = ["local", "council"]).
     sources: tuple[tuple[str, str], ...] = ()
     section_hints: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -294,7 +294,7 @@ def load_settings(
     if config_path is not None:
         layer(_from_toml(config_path), lambda _: str(config_path))
     layer(_from_env(env), lambda key: ENV_PREFIX + key.upper())
-    layer({k: v for k, v in (overrides or {}).items() if v is not None}, lambda key: "--" + key.replace("_", "-"))
+    layer({k: v for k, v in (overrides or {}).items() if v is not None}, option)
     return dataclasses.replace(Settings(), **values)
 
 

@@ -19,19 +19,19 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
-import os
 import re
-import tempfile
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any, Mapping, Sequence
 from urllib.parse import urlsplit
 
-from .arrange import OTHER_SECTION, apply_budgets, section_of
+from .arrange import OTHER_SECTION, SectionMode, apply_budgets, section_of
+from .atomic import write_atomic
 from .config import Settings
-from .errors import EditionError
-from .model import Article, Edit, EditionSummary, Issue, Story, Summary
+from .errors import DigestError, EditionError, option
+from .model import Article, Edit, EditionSummary, Issue, Omission, Story, Summary
+from .progress import Progress, quiet
 
 #: Hex digits of a story id: 32 bits, so two stories of an issue practically never share one.
 ID_LENGTH = 8
@@ -41,9 +41,8 @@ EDITION_KEYS = ("subject", "intro", "order", "drop", "stories", "extra")
 STORY_FIELDS = ("title", "lede", "bullets", "section")
 EXTRA_FIELDS = ("id", "title", "url", "lede", "bullets", "section", "source")
 #: The reasons arrange.apply_budgets gives; such stories are budgeted again after the edits.
-BUDGET_REASONS = ("beyond --max-stories", "over the word budget")
+BUDGETS = (Omission.STORY_BUDGET, Omission.WORD_BUDGET)
 
-Progress = Callable[[str], None]
 
 
 @dataclass(frozen=True)
@@ -395,7 +394,7 @@ def apply_edition(issue: Issue, edition: Edition, settings: Settings) -> Issue:
         stories[position] = dataclasses.replace(stories[position], edits=stories[position].edits + (Edit("pinned"),))
     reason = f"dropped in {edition.path}"
     for position in dropped:
-        stories[position] = dataclasses.replace(stories[position], omitted=reason,
+        stories[position] = dataclasses.replace(stories[position].left_out(Omission.DROPPED, reason),
                                                 edits=stories[position].edits + (Edit("dropped"),))
 
     first = len(issue.stories)
@@ -415,15 +414,15 @@ def apply_edition(issue: Issue, edition: Edition, settings: Settings) -> Issue:
 
 def _budget(stories: list[Story], exempt: list[bool], settings: Settings) -> list[Story]:
     """The story and word budgets again over the new order; the editor's own choices are always shown."""
-    candidates = [s.omitted is None or s.omitted.startswith(BUDGET_REASONS) for s in stories]
-    pool = [dataclasses.replace(s, omitted=None) for s, c in zip(stories, candidates) if c]
+    candidates = [s.omitted is None or s.omission in BUDGETS for s in stories]
+    pool = [s.put_back() for s, c in zip(stories, candidates) if c]
     budgeted = iter(apply_budgets(pool, settings.max_stories, settings.word_budget))
     result = []
     for story, candidate, keep in zip(stories, candidates, exempt):
         if candidate:
             story = next(budgeted)
             if keep:
-                story = dataclasses.replace(story, omitted=None)
+                story = story.put_back()
         result.append(story)
     return [s for s in result if s.omitted is None] + [s for s in result if s.omitted is not None]
 
@@ -437,7 +436,7 @@ def _sections(stories: list[Story], pinned: set[str], settings: Settings, warnin
         asked = [s for s in stories if s.section]
         if not asked:
             return stories
-        if settings.sections == "off":
+        if settings.sections == SectionMode.OFF:
             warnings.append(f"{where}: sections are off (the sections setting), so the sections it sets are not shown")
             return [dataclasses.replace(s, section=None) for s in stories]
     labelled = [s if s.section else dataclasses.replace(s, section=section_of(s)) for s in stories]
@@ -450,9 +449,9 @@ def _sections(stories: list[Story], pinned: set[str], settings: Settings, warnin
     return grouped + [s for s in labelled if s.omitted is not None]
 
 
-def edit_issue(issue: Issue, settings: Settings, progress: Progress = lambda _: None,
+def edit_issue(issue: Issue, settings: Settings, progress: Progress = quiet,
                use_edition: bool = True) -> Issue:
-    """The pipeline's edition stage: story ids, then the edition file for the issue's date, if any."""
+    """The pipeline's edit stage: a new Issue with story ids, then the edition file's changes for its date, if any."""
     issue = assign_ids(issue, settings.articles)
     if not use_edition:
         return issue
@@ -551,7 +550,7 @@ def read_manifest(out: Path, date: dt.date) -> dict[str, Any] | None:
     except FileNotFoundError:
         return None
     except (OSError, ValueError) as exc:
-        raise EditionError(f"{path}: cannot be read ({exc}); rebuild the issue with --force") from None
+        raise EditionError(f"{path}: cannot be read ({exc}); rebuild the issue with {option('force')}") from None
     return data if isinstance(data, dict) else None
 
 
@@ -559,15 +558,11 @@ def write_starting_file(settings: Settings, date: dt.date, manifest: Mapping[str
     """Write :func:`starting_file` to the date's edition file (atomically); an existing one only with ``force``."""
     path = edition_path(settings, date)
     if path.exists() and not force:
-        raise EditionError(f"{path} exists already; edit it, or use --force to start it again")
+        raise EditionError(f"{path} exists already; edit it, or use {option('force')} to start it again")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(starting_file(manifest, settings, date))
-        os.replace(temporary, path)
-    except OSError as exc:
-        raise EditionError(f"cannot write {path}: {exc.strerror}") from None
+        write_atomic(path, starting_file(manifest, settings, date))
+    except DigestError as exc:
+        raise EditionError(str(exc)) from None
     return path
 
 

@@ -2,7 +2,16 @@
 
 The CLI turns a :class:`DigestError` into one clear line on stderr and a
 non-zero exit; anything else is a bug and keeps its traceback.
+
+A message names one of the user's options by its setting name in backticks
+(:func:`option`); the CLI shows it as its flag (``max-stories`` with two dashes), so flag
+names live in cli.py only.
 """
+
+
+def option(name: str) -> str:
+    """How a message names the user's option ``name`` (a setting or SendOptions name): ```max_stories```."""
+    return f"`{name}`"
 
 
 class DigestError(Exception):
@@ -26,7 +35,7 @@ class TemplateError(DigestError):
 
 
 class IssueExistsError(DigestError):
-    """The issue folder exists already and --force was not given."""
+    """The issue folder exists already and ``force`` was not given."""
 
 
 class EditionError(DigestError):

@@ -13,10 +13,10 @@ import dataclasses
 from typing import Callable
 
 from .config import Settings
-from .model import Issue
+from .model import Issue, Omission, RenderedIssue
 
 #: The start of ``Story.omitted`` for stories left out to fit the size budget.
-SIZE_OMITTED = "size budget"
+SIZE_OMITTED = str(Omission.SIZE_BUDGET)
 
 #: Renders an issue into its (HTML, text) parts.
 Renderer = Callable[[Issue], tuple[str, str]]
@@ -35,13 +35,13 @@ def keep_first(issue: Issue, count: int, budget_kb: int) -> Issue:
         if story.omitted is None:
             kept += 1
             if kept > count:
-                story = dataclasses.replace(story, omitted=reason)
+                story = story.left_out(Omission.SIZE_BUDGET, reason)
         stories.append(story)
     return dataclasses.replace(issue, stories=tuple(stories))
 
 
-def fit_issue(issue: Issue, settings: Settings, render: Renderer) -> tuple[Issue, str, str]:
-    """The issue with as many of its top stories as fit in ``settings.html_budget_kb``, and its parts.
+def fit_issue(issue: Issue, settings: Settings, render: Renderer) -> RenderedIssue:
+    """A new issue with as many of its top stories shown as fit in ``settings.html_budget_kb``, and its parts.
 
     Keeps at least one story; if even that is too large, the issue is kept as
     it is and a warning says so.
@@ -53,30 +53,30 @@ def fit_issue(issue: Issue, settings: Settings, render: Renderer) -> tuple[Issue
         return _warn_if_over(issue, html, text, budget)
     # Binary search for the largest count that fits (the size grows with it).
     low, high = 1, shown - 1
-    best: tuple[Issue, str, str] | None = None
+    best: RenderedIssue | None = None
     while low <= high:
         middle = (low + high) // 2
         candidate = keep_first(issue, middle, settings.html_budget_kb)
         parts = render(candidate)
         if html_bytes(parts[0]) <= budget:
-            best = (candidate, *parts)
+            best = RenderedIssue(candidate, *parts)
             low = middle + 1
         else:
             high = middle - 1
     if best is None:
         candidate = keep_first(issue, 1, settings.html_budget_kb)
         return _warn_if_over(candidate, *render(candidate), budget)
-    fitted, html, text = best
+    fitted, html, text = best.issue, best.html, best.text
     left_out = shown - len(fitted.shown)
     warning = (f"the email's HTML would be larger than {settings.html_budget_kb} KB with all {shown} stories: "
                f"kept the first {len(fitted.shown)}, left out {left_out} (listed in issue.json and linked to the "
                f"web version)")
-    return dataclasses.replace(fitted, warnings=fitted.warnings + (warning,)), html, text
+    return RenderedIssue(dataclasses.replace(fitted, warnings=fitted.warnings + (warning,)), html, text)
 
 
-def _warn_if_over(issue: Issue, html: str, text: str, budget: int) -> tuple[Issue, str, str]:
+def _warn_if_over(issue: Issue, html: str, text: str, budget: int) -> RenderedIssue:
     size = html_bytes(html)
     if size <= budget:
-        return issue, html, text
+        return RenderedIssue(issue, html, text)
     warning = f"the email's HTML is {size / 1024:.1f} KB, over the budget of {budget // 1024} KB"
-    return dataclasses.replace(issue, warnings=issue.warnings + (warning,)), html, text
+    return RenderedIssue(dataclasses.replace(issue, warnings=issue.warnings + (warning,)), html, text)

@@ -17,7 +17,8 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markupsafe import Markup
 
-from .render import TEXT_WIDTH, safe_url, wrap
+from .templating import TEXT_WIDTH, wrap
+from .urls import safe_url
 
 #: How many words of the intro's first block the parity check looks for in each part.
 PROBE_WORDS = 12

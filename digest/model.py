@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+import enum
+from dataclasses import dataclass, field, replace
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,15 @@ class Summary:
     reading_minutes: int = 1
 
 
+class Omission(enum.StrEnum):
+    """Why a story is listed in issue.json but not shown in the email (``Story.omission``)."""
+
+    STORY_BUDGET = "story budget"
+    WORD_BUDGET = "word budget"
+    SIZE_BUDGET = "size budget"
+    DROPPED = "dropped"
+
+
 @dataclass(frozen=True)
 class Story:
     """One story of an issue: its lead article, the summary, other reports of it."""
@@ -69,11 +79,21 @@ class Story:
     same_outlet: tuple[Article, ...] = ()
     #: Why the reports were merged (similarity, shared names and figures, dates): see docs/assembling.md.
     evidence: dict | None = None
+    #: The kind of reason in ``omitted`` (None when the story is shown, or the reason came from elsewhere).
+    omission: Omission | None = None
+
+    def left_out(self, omission: Omission, reason: str) -> Story:
+        """This story, not shown in the email: ``reason`` is what issue.json says."""
+        return replace(self, omitted=reason, omission=omission)
+
+    def put_back(self) -> Story:
+        """This story, shown again (an editor pinned it past a budget)."""
+        return replace(self, omitted=None, omission=None)
 
 
 @dataclass(frozen=True)
 class Consideration:
-    """What the assembler decided about one file in the articles folder."""
+    """What the build decided about one file in the articles folder (read and select stages)."""
 
     path: str
     included: bool
@@ -147,3 +167,81 @@ class EditionSummary:
         extras = [name for name, present in (("intro", self.intro), ("subject", self.subject)) if present]
         return (f"edition: {self.pinned} pinned, {self.dropped} dropped, {self.rewritten} rewritten, {self.added} added"
                 + "".join(f", {name}" for name in extras) + f" ({self.file})")
+
+
+# The contracts between the build's stages (digest/pipeline.py runs them in order).
+
+
+@dataclass(frozen=True)
+class Window:
+    """The days an issue covers: ``first`` through ``last`` (the issue's date), both included."""
+
+    first: dt.date
+    last: dt.date
+
+    @property
+    def days(self) -> int:
+        return (self.last - self.first).days + 1
+
+    def text(self) -> str:
+        """``2021-12-07``, or ``2021-12-01 to 2021-12-07``."""
+        return self.last.isoformat() if self.first == self.last else f"{self.first.isoformat()} to {self.last.isoformat()}"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The read stage's output: every article found in the articles folder, and every file left out.
+
+    ``entries`` keeps the files' order: an Article for each article read
+    (credited per the ``sources`` setting), a Consideration (not included,
+    with the reason) for each file that gave none.
+    """
+
+    folder: str
+    files: int
+    entries: tuple[Article | Consideration, ...]
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The select stage's output: the window's articles (in a stable order) and the verdict on every file."""
+
+    window: Window
+    chosen: tuple[Article, ...]
+    considered: tuple[Consideration, ...]
+
+
+@dataclass(frozen=True)
+class Event:
+    """Reports of one event, as the merge stage grouped them: the best-extracted report leads."""
+
+    lead: Article
+    #: The other reports, by outlet name then path.
+    others: tuple[Article, ...] = ()
+    #: How central the lead is to the window's news (the importance order uses it).
+    centrality: float = 0.0
+    #: Why the reports were merged (see docs/assembling.md); None for a single report.
+    evidence: dict | None = None
+
+
+@dataclass(frozen=True)
+class Merged:
+    """The merge stage's output: the events, and the verdicts with copies of an article marked left out."""
+
+    window: Window
+    events: tuple[Event, ...]
+    considered: tuple[Consideration, ...]
+
+
+@dataclass(frozen=True)
+class RenderedIssue:
+    """The render stage's output: the email's two parts and the issue they show.
+
+    ``issue`` is a new Issue, not the one given to the renderer: stories that
+    did not fit the size budget are marked omitted, and the render's warnings
+    are added. It is the issue to write to issue.json.
+    """
+
+    issue: Issue
+    html: str
+    text: str

@@ -1,9 +1,10 @@
-"""Writing an issue to OUT/<date>/: the manifest, atomic replacement, --force, the lock on OUT, recovery."""
+"""Writing an issue to OUT/<date>/: the manifest, atomic replacement (``force``), the lock on OUT, recovery."""
 
 from __future__ import annotations
 
 import contextlib
 import dataclasses
+import datetime as dt
 import json
 import os
 import re
@@ -13,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .errors import DigestError, IssueExistsError
+from .errors import DigestError, IssueExistsError, option
 from .model import Article, Issue, Story
 
 
@@ -88,6 +89,29 @@ def _edition(issue: Issue) -> dict[str, Any]:
                         "rewritten": summary.rewritten, "added": summary.added}}
 
 
+#: The name of an issue's folder in ``out/``: its date.
+ISSUE_FOLDER = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def issue_folders(out: Path, holding: str) -> list[tuple[dt.date, Path]]:
+    """The issue folders of ``out`` that hold a file named ``holding``, as (date, folder), newest first.
+
+    The one scanner of ``out/``: a folder counts when its name is a real date
+    (not 2021-13-40) and ``holding`` in it is a file.
+    """
+    if not out.is_dir():
+        return []
+    found = []
+    for folder in out.iterdir():
+        if not ISSUE_FOLDER.match(folder.name) or not (folder / holding).is_file():
+            continue
+        try:
+            found.append((dt.date.fromisoformat(folder.name), folder))
+        except ValueError:
+            continue
+    return sorted(found, reverse=True)
+
+
 def write_issue(out: Path, issue: Issue, files: dict[str, str], force: bool = False) -> Path:
     """Write ``files`` and issue.json into ``out/<date>/`` atomically and return that folder.
 
@@ -97,7 +121,7 @@ def write_issue(out: Path, issue: Issue, files: dict[str, str], force: bool = Fa
     """
     target = out / issue.date.isoformat()
     if target.exists() and not force:
-        raise IssueExistsError(f"{target} exists already; use --force to replace it")
+        raise IssueExistsError(f"{target} exists already; use {option('force')} to replace it")
     try:
         out.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=out))
@@ -159,7 +183,7 @@ def out_lock(out: Path) -> Iterator[None]:
 def recover_interrupted(out: Path) -> list[str]:
     """Undo what a killed build left in OUT, and say what was done (call with :func:`out_lock` held).
 
-    A build killed between the two renames of ``--force`` leaves OUT/<date>
+    A build killed between the two renames of a forced rebuild leaves OUT/<date>
     missing and the old issue in ``.<date>.old.*``: the old issue is put back
     (the interrupted build made nothing the user has seen). Staging folders
     and temporary archive files of killed builds are removed.

@@ -13,16 +13,19 @@ from __future__ import annotations
 import html
 import re
 from typing import TYPE_CHECKING, Mapping
+from urllib.parse import quote
 
 if TYPE_CHECKING:
     from .config import Settings
 
+#: The name of the unsubscribe placeholder: the templates' context variable and the send step's field.
+UNSUBSCRIBE_FIELD = "unsubscribe_url"
 #: Where each recipient's unsubscribe link goes. The one spelling of it.
-UNSUBSCRIBE = "{{ unsubscribe_url }}"
+UNSUBSCRIBE = "{{ " + UNSUBSCRIBE_FIELD + " }}"
 #: The same as it appears in an href some tools percent-encoded.
-UNSUBSCRIBE_ENCODED = "%7B%7B%20unsubscribe_url%20%7D%7D"
+UNSUBSCRIBE_ENCODED = quote(UNSUBSCRIBE)
 #: Every placeholder the send step fills.
-PLACEHOLDER = re.compile(r"\{\{\s*(unsubscribe_url|email|name|fields\.[A-Za-z0-9_-]+)\s*\}\}")
+PLACEHOLDER = re.compile(r"\{\{\s*(" + UNSUBSCRIBE_FIELD + r"|email|name|fields\.[A-Za-z0-9_-]+)\s*\}\}")
 #: Any placeholder, raw or percent-encoded (what must never reach a published page).
 ANY_PLACEHOLDER = re.compile(PLACEHOLDER.pattern + "|" + re.escape(UNSUBSCRIBE_ENCODED))
 #: Put between two braces of untrusted plain text: invisible, and no placeholder can form.
@@ -41,7 +44,7 @@ def generic_unsubscribe(mailbox: str) -> str:
 
 def web_version(body: str, mailbox: str, as_html: bool) -> str:
     """The published copy of an email part: the generic link, no recipient data, no placeholder left."""
-    return fill(body, {"unsubscribe_url": generic_unsubscribe(mailbox)}, as_html)
+    return fill(body, {UNSUBSCRIBE_FIELD: generic_unsubscribe(mailbox)}, as_html)
 
 
 def is_unsubscribe(href: str) -> bool:

@@ -1,39 +1,33 @@
-"""Issue -> the email's HTML (Jinja -> MJML -> HTML) and its plain-text part.
+"""The render stage: Issue -> the email's HTML (Jinja -> MJML -> HTML) and its plain-text part.
 
-Templates are looked up in the user's folder first, then in the shipped ones;
-a user template can extend a shipped one as ``"default/issue.mjml.j2"``.
+The templates' environment is digest/templating.py; URL safety digest/urls.py.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import importlib.resources
 import re
-import textwrap
 from pathlib import Path
-from typing import Any, Callable
-from urllib.parse import urlsplit
+from typing import Any
 
 import jinja2
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from mjml import mjml2html
 
 from . import colors
+from .checks import check_images, check_links, intro_missing, parity_problem
 from .config import Settings
 from .errors import TemplateError
-from .fitting import SIZE_OMITTED, fit_issue
-from .model import Issue, Story
-from .placeholders import UNSUBSCRIBE, defuse_html, defuse_text
+from .fitting import fit_issue
+from .model import Issue, Omission, RenderedIssue, Story
+from .placeholders import UNSUBSCRIBE, UNSUBSCRIBE_FIELD
+from .progress import Progress, quiet
+from .templating import References, environment
+from .urls import image_src, safe_url
 
 HTML_TEMPLATE = "issue.mjml.j2"
 TEXT_TEMPLATE = "issue.txt.j2"
-#: Schemes a link in the email may use; anything else is dropped.
-SAFE_SCHEMES = ("http", "https", "mailto")
-#: Where each recipient's unsubscribe link goes; the send step fills it in (home: digest.placeholders).
-UNSUBSCRIBE_PLACEHOLDER = UNSUBSCRIBE
-#: Width of the plain-text part (RFC 5322: lines SHOULD be at most 78 characters).
-TEXT_WIDTH = 78
 #: The "in this issue" list appears from this many stories on.
 CONTENTS_FROM = 4
 #: Stories left out for size are listed by headline up to this many.
@@ -48,29 +42,6 @@ THUMB_WIDTH = 112
 DEFAULT_RATIO = 1.91
 #: Declared shapes are kept between these width/height ratios (a tall poster, a wide panorama).
 RATIO_RANGE = (0.5, 4.0)
-#: Longer image URLs are not shown: they would eat the size budget.
-MAX_IMAGE_URL = 2048
-
-
-def shipped_templates() -> Path:
-    """The folder of the templates that ship inside the package."""
-    return Path(str(importlib.resources.files("digest.templates")))
-
-
-def safe_url(url: str | None) -> str | None:
-    """``url`` when it is an http, https or mailto link, else None."""
-    if not url:
-        return None
-    url = url.strip()
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in SAFE_SCHEMES:
-        return None
-    if parts.scheme.lower() != "mailto" and not parts.netloc:
-        return None
-    return url
 
 
 @dataclasses.dataclass(frozen=True)
@@ -82,14 +53,6 @@ class Picture:
     width: int
     height: int
     lead: bool
-
-
-def image_src(url: str | None) -> str | None:
-    """``url`` when it is an http(s) URL fit for an ``<img src>``, else None (no mailto, data:, javascript:)."""
-    url = safe_url(url)
-    if url is None or not url.lower().startswith(("http://", "https://")) or len(url) > MAX_IMAGE_URL:
-        return None
-    return url
 
 
 def picture_for(story: Story, mode: str, top: Story | None) -> Picture | None:
@@ -123,111 +86,6 @@ def image_summary(issue: Issue, mode: str) -> str:
             f"the email shows {pictured} (images = {mode})")
 
 
-def wrap(text: str, width: int = TEXT_WIDTH, indent: str = "", first: str | None = None) -> str:
-    """Wrap text for the plain-text part: lines of at most ``width`` characters.
-
-    A single word longer than the line (a long link) is kept whole on a line
-    of its own, so it stays usable. Braces are defused (see digest.placeholders):
-    wrapped text is article text.
-    """
-    return textwrap.fill(
-        " ".join(defuse_text(str(text)).split()),  # defused first, so the width counts the joiners
-        width=width,
-        initial_indent=indent if first is None else first,
-        subsequent_indent=indent,
-        break_long_words=False,
-        break_on_hyphens=False,
-    )
-
-
-class References:
-    """The plain-text part's links: numbered in order of first use, listed at the end."""
-
-    def __init__(self) -> None:
-        self._numbers: dict[str, int] = {}
-
-    def __call__(self, url: str | None) -> str:
-        """`` [n]`` for a safe link (the same number for the same link), else ``""``."""
-        url = url if url == UNSUBSCRIBE_PLACEHOLDER else safe_url(url)
-        if url is None:
-            return ""
-        number = self._numbers.setdefault(url, len(self._numbers) + 1)
-        return f" [{number}]"
-
-    def listing(self, width: int = TEXT_WIDTH) -> str:
-        """``[n] url`` lines; a link too long for the line goes whole on the next one.
-
-        Markup: only the unsubscribe placeholder stays one; braces in article links are defused here.
-        """
-        lines = []
-        for url, number in self._numbers.items():
-            label = f"[{number}]"
-            url = url if url == UNSUBSCRIBE_PLACEHOLDER else defuse_text(url)
-            lines.append(f"{label} {url}" if len(label) + 1 + len(url) <= width else f"{label}\n{url}")
-        return Markup("\n".join(lines))
-
-
-def _escape_html(value: Any) -> Any:
-    """Jinja ``finalize`` for the MJML template: braces of untrusted text become entities.
-
-    They show the same in a mail client, but can never be taken for a
-    placeholder (``{{ unsubscribe_url }}``) that the send step fills in.
-    """
-    if isinstance(value, str) and not isinstance(value, Markup):
-        return Markup(defuse_html(str(escape(value))))
-    return value
-
-
-def _defuse_text(value: Any) -> Any:
-    """Jinja ``finalize`` for the plain-text template: untrusted text never forms a placeholder.
-
-    Only the template's own ``{{ unsubscribe_url }}`` (a Markup value) stays a placeholder.
-    """
-    if isinstance(value, str) and not isinstance(value, Markup):
-        return defuse_text(value)
-    return value
-
-
-def outlet(article: Any) -> str:
-    """The name to credit an article to: its source, else its link's host (``www.`` dropped)."""
-    if getattr(article, "source", None):
-        return str(article.source)
-    url = safe_url(getattr(article, "url", None))
-    host = urlsplit(url).hostname if url and not url.startswith("mailto:") else None
-    return host.removeprefix("www.") if host else ""
-
-
-def day_text(day: dt.date | None) -> str:
-    """``7 Dec 2021``."""
-    return f"{day.day} {day:%b %Y}" if day else ""
-
-
-def environment(user_templates: Path | None, autoescape: bool) -> jinja2.Environment:
-    """A Jinja environment: the user's folder, then the shipped templates."""
-    shipped = jinja2.FileSystemLoader(str(shipped_templates()))
-    loaders: list[jinja2.BaseLoader] = []
-    if user_templates is not None:
-        if not user_templates.is_dir():
-            raise TemplateError(f"templates folder {user_templates} does not exist")
-        loaders.append(jinja2.FileSystemLoader(str(user_templates)))
-    loaders += [jinja2.PrefixLoader({"default": shipped}), shipped]
-    env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader(loaders),
-        autoescape=autoescape,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        finalize=_escape_html if autoescape else _defuse_text,
-    )
-    env.filters["safe_url"] = safe_url
-    env.filters["wrap"] = wrap
-    env.filters["day_text"] = day_text
-    env.filters["outlet"] = outlet
-    env.tests["credited"] = lambda article: bool(outlet(article))
-    return env
-
-
 def issue_url(settings: Settings, date: dt.date) -> str | None:
     """The issue's web version: ``web_url`` is where the out/ folder is published."""
     base = safe_url(settings.web_url)
@@ -258,7 +116,7 @@ def issue_context(issue: Issue, settings: Settings) -> dict[str, Any]:
     shown = issue.shown
     light, dark = palettes(settings)
     ref = References()
-    more = [story for story in issue.stories if story.omitted and story.omitted.startswith(SIZE_OMITTED)]
+    more = [story for story in issue.stories if story.omission is Omission.SIZE_BUDGET]
     return {
         "issue": issue,
         "stories": shown,
@@ -277,7 +135,7 @@ def issue_context(issue: Issue, settings: Settings) -> dict[str, Any]:
         "preheader_padding": PREHEADER_PADDING,
         "light": light,
         "dark": dark,
-        "unsubscribe_url": Markup(UNSUBSCRIBE_PLACEHOLDER),
+        UNSUBSCRIBE_FIELD: Markup(UNSUBSCRIBE),
         "ref": ref,
         "picture": lambda story: picture_for(story, settings.images, shown[0] if shown else None),
         **_intro_context(issue, light.accent, ref),
@@ -288,7 +146,7 @@ def _intro_context(issue: Issue, accent: str, ref: References) -> dict[str, Any]
     """The editor's intro (edition file): ``intro`` (its Markdown), ``intro_html``, ``intro_text()``."""
     if not issue.intro:
         return {"intro": "", "intro_html": Markup(""), "intro_text": lambda: ""}
-    from .intro import intro_html, intro_text  # intro imports this module
+    from .intro import intro_html, intro_text  # markdown-it only for an issue with an intro
 
     # intro_text() is called where the template shows it, so its links are numbered in reading order.
     return {"intro": issue.intro, "intro_html": intro_html(issue.intro, accent),
@@ -326,28 +184,23 @@ def render_text(issue: Issue, settings: Settings) -> str:
     return _render(environment(settings.templates, autoescape=False), TEXT_TEMPLATE, issue_context(issue, settings))
 
 
-def _quiet(_: str) -> None:
-    pass
+def render_issue(issue: Issue, settings: Settings, progress: Progress = quiet) -> RenderedIssue:
+    """The issue's HTML and text parts, fitted to the size budget and checked, with the issue they show.
 
-
-def render_issue(issue: Issue, settings: Settings, progress: Callable[[str], None] = _quiet) -> tuple[Issue, str, str]:
-    """The issue's HTML and text parts, fitted to the size budget and checked.
-
-    When the HTML is larger than ``settings.html_budget_kb``, the top stories
-    that fit are kept; the rest are marked omitted (the manifest lists them),
+    The returned issue is a new one (see :class:`RenderedIssue`). When the
+    HTML is larger than ``settings.html_budget_kb``, the top stories that fit
+    are kept; the rest are marked omitted (the manifest lists them),
     listed by headline and linked to the web version, and the issue gets a
     warning. Raises :class:`TemplateError` when the text part lacks a story
     or a link of the HTML part (a template bug).
     """
-    from .checks import check_images, check_links, parity_problem  # checks imports this module
-
     before = len(issue.warnings)
-    issue, html, text = fit_issue(issue, settings, lambda i: (render_html(i, settings), render_text(i, settings)))
+    fitted = fit_issue(issue, settings, lambda i: (render_html(i, settings), render_text(i, settings)))
+    issue, html, text = fitted.issue, fitted.html, fitted.text
     problem = parity_problem(issue, html, text)
     if problem:
         raise TemplateError(f"template {TEXT_TEMPLATE}: {problem}")
     if issue.intro:
-        from .checks import intro_missing
         from .intro import intro_probe
 
         for part in intro_missing(intro_probe(issue.intro), html, text):
@@ -361,7 +214,7 @@ def render_issue(issue: Issue, settings: Settings, progress: Callable[[str], Non
     for warning in issue.warnings[before:]:
         progress(f"Warning: {warning}")
     progress(image_summary(issue, settings.images))
-    return issue, html, text
+    return RenderedIssue(issue, html, text)
 
 
 #: Every tag of MJML 4 (mjml.io/documentation); the compiler copies any other

@@ -20,10 +20,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import tempfile
 from pathlib import Path
 
-from .errors import DigestError
+from .atomic import write_atomic
+from .errors import DigestError, option
+from .output import ISSUE_FOLDER, issue_folders
 from .placeholders import ANY_PLACEHOLDER
 
 DIR_MODE = 0o700
@@ -32,7 +33,6 @@ FILE_MODE = 0o600
 PUBLISHABLE_TOP = frozenset({"index.html", "feed.xml"})
 PUBLISHABLE_SUFFIXES = frozenset({".html", ".txt", ".json", ".xml", ".css",
                                   ".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif"})
-_ISSUE_FOLDER = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _LEGACY_LEDGER = re.compile(r"^(\d{4}-\d{2}-\d{2})\.send-ledger\.sqlite(-wal|-shm|-journal)?$")
 
 
@@ -61,21 +61,9 @@ def private_file(path: Path) -> Path:
 
 
 def write_private(path: Path, data: bytes | str) -> Path:
-    """Write ``path`` atomically (temporary file, then rename) with mode 600."""
+    """Write ``path`` atomically with mode 600 (its folder too, private)."""
     ensure_dir(path.parent)
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    name = None
-    try:
-        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)  # mkstemp: mode 600
-        with os.fdopen(handle, "wb") as out:
-            out.write(raw)
-        os.replace(name, path)
-        name = None
-    except OSError as exc:
-        raise DigestError(f"cannot write {path}: {exc.strerror}") from None
-    finally:
-        if name and os.path.exists(name):
-            os.unlink(name)
+    write_atomic(path, data, 0o600)
     return path
 
 
@@ -151,23 +139,23 @@ def move_legacy_files(out: Path, state_dir: Path) -> list[str]:
     moved: list[str] = []
     if not out.is_dir():
         return moved
-    for entry in sorted(out.iterdir()):
+    for entry in sorted(out.iterdir()):  # ledgers are files beside the issue folders
         match = _LEGACY_LEDGER.match(entry.name)
         if match and not match.group(2):
             new = move_legacy_ledger(out, state_dir, dt.date.fromisoformat(match.group(1)))
             if new:
                 moved.append(f"moved {entry} to {new}")
-        elif _ISSUE_FOLDER.match(entry.name) and (entry / "issue.eml").is_file():
-            target = export_path(state_dir, dt.date.fromisoformat(entry.name))
-            ensure_dir(target.parent)
-            if target.exists():
-                target = target.with_name(f"{entry.name}.from-out.eml")
-            try:
-                os.replace(entry / "issue.eml", target)
-                os.chmod(target, FILE_MODE)
-            except OSError as exc:
-                raise DigestError(f"cannot move {entry / 'issue.eml'} to {target}: {exc.strerror}") from None
-            moved.append(f"moved {entry / 'issue.eml'} to {target}")
+    for date, folder in sorted(issue_folders(out, "issue.eml")):
+        target = export_path(state_dir, date)
+        ensure_dir(target.parent)
+        if target.exists():
+            target = target.with_name(f"{folder.name}.from-out.eml")
+        try:
+            os.replace(folder / "issue.eml", target)
+            os.chmod(target, FILE_MODE)
+        except OSError as exc:
+            raise DigestError(f"cannot move {folder / 'issue.eml'} to {target}: {exc.strerror}") from None
+        moved.append(f"moved {folder / 'issue.eml'} to {target}")
     return moved
 
 
@@ -177,7 +165,7 @@ def publishable(parts: tuple[str, ...] | list[str]) -> bool:
         return False  # hidden files and temporary folders never
     if len(parts) == 1:
         return parts[0] in PUBLISHABLE_TOP
-    return bool(_ISSUE_FOLDER.match(parts[0])) and Path(parts[-1]).suffix.lower() in PUBLISHABLE_SUFFIXES
+    return bool(ISSUE_FOLDER.match(parts[0])) and Path(parts[-1]).suffix.lower() in PUBLISHABLE_SUFFIXES
 
 
 def out_problems(out: Path) -> list[str]:
@@ -205,5 +193,5 @@ def out_problems(out: Path) -> list[str]:
                 found = ANY_PLACEHOLDER.search(text)
                 if found:
                     problems.append(f"{path} still holds the placeholder {found.group(0)!r} "
-                                    f"(built by an older digest? rebuild it with --force)")
+                                    f"(built by an older digest? rebuild it with {option('force')})")
     return problems

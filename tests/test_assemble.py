@@ -12,9 +12,9 @@ from click.testing import CliRunner
 
 from assemble_data import ARPAIO, MOSQUE, write_article, write_cluster
 from digest.arrange import OTHER_SECTION, apply_budgets, group_into_sections, keyword_section
-from digest.assemble import assemble_issue
 from digest.cli import main
 from digest.model import Article, Story, Summary
+from stages import assemble_issue
 
 DAY = dt.date(2021, 12, 7)
 
@@ -84,7 +84,7 @@ def test_max_stories_keeps_the_rest_in_the_manifest_with_the_reason(news, tmp_pa
                "-q").exit_code == 0
     stories = manifest(tmp_path / "out")["stories"]
     assert [s["shown"] for s in stories] == [True, False, False]
-    assert stories[1]["omitted"] == "beyond --max-stories 1"
+    assert stories[1]["omitted"] == "beyond the story budget of 1 (max_stories)"
     html = (tmp_path / "out" / DAY.isoformat() / "index.html").read_text(encoding="utf-8")
     assert "library" not in html.lower()
 

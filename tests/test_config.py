@@ -44,5 +44,5 @@ def test_a_bad_value_names_where_it_came_from(tmp_path):
     (tmp_path / "digest.toml").unlink()
     with pytest.raises(ConfigError, match=r"^DIGEST_BULLETS: setting 'bullets'"):
         load_settings(env={"DIGEST_BULLETS": "lots"})
-    with pytest.raises(ConfigError, match=r"^--max-stories: setting 'max_stories'"):
+    with pytest.raises(ConfigError, match=r"^`max_stories`: setting 'max_stories'"):
         load_settings(env={}, overrides={"max_stories": "many"})

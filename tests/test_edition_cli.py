@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from digest.cli import main
 from digest.edition import _toml_string
 from digest.intro import intro_html, intro_probe, intro_text
-from digest.render import References
+from digest.templating import References
 from edition_data import DATE, STORIES, write_stories
 
 HARBOUR = STORIES["harbour.md"][0]

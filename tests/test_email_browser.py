@@ -40,7 +40,7 @@ def pages(tmp_path_factory):
     folder = tmp_path_factory.mktemp("pages")
     result = {}
     for name, issue in variants().items():
-        _, html, _ = render_issue(issue, Settings(**FULL))
+        html = render_issue(issue, Settings(**FULL)).html
         (folder / f"{name}.html").write_text(html, encoding="utf-8")
         result[name] = (folder / f"{name}.html").as_uri()
     return result

@@ -40,9 +40,9 @@ def test_muted_text_is_darkened_until_it_is_readable():
 
 
 def test_weak_colour_settings_make_a_build_warning():
-    issue, _, _ = render_issue(feature_issue(), Settings(color_accent="#9bb7e0"))
+    issue = render_issue(feature_issue(), Settings(color_accent="#9bb7e0")).issue
     assert any(w.startswith("light colours: accent has a contrast of") for w in issue.warnings)
-    issue, _, _ = render_issue(feature_issue(), Settings())
+    issue = render_issue(feature_issue(), Settings()).issue
     assert not issue.warnings
 
 

@@ -19,7 +19,8 @@ pytestmark = pytest.mark.data
 
 @pytest.mark.parametrize("count", [1, 10, 30])
 def test_real_issues_fit_under_gmails_clip_without_cuts(count):
-    issue, html, _ = render_issue(bbc_issue(count), Settings(**FULL))
+    rendered = render_issue(bbc_issue(count), Settings(**FULL))
+    issue, html = rendered.issue, rendered.html
     assert len(html.encode("utf-8")) < GMAIL_CLIP_BYTES
     assert len(issue.shown) == count and not issue.warnings
 
@@ -38,7 +39,8 @@ def _big_issue(count: int):
 
 def test_an_issue_too_big_keeps_the_top_stories_that_fit():
     settings = Settings(**FULL)
-    issue, html, text = render_issue(_big_issue(80), settings)
+    rendered = render_issue(_big_issue(80), settings)
+    issue, html = rendered.issue, rendered.html
     size = len(html.encode("utf-8"))
     assert size <= settings.html_budget_kb * 1024
     kept = len(issue.shown)
@@ -54,7 +56,8 @@ def test_an_issue_too_big_keeps_the_top_stories_that_fit():
 
 
 def test_left_out_stories_are_listed_and_linked_to_the_web_version():
-    issue, html, text = render_issue(_big_issue(80), Settings(**FULL))
+    rendered = render_issue(_big_issue(80), Settings(**FULL))
+    issue, html, text = rendered.issue, rendered.html, rendered.text
     left_out = [s for s in issue.stories if s.omitted]
     shown = visible_text(html)
     assert f"{len(left_out)} more stories did not fit in this email. Read the whole issue on the web." in shown
@@ -69,7 +72,7 @@ def test_left_out_stories_are_listed_and_linked_to_the_web_version():
 
 
 def test_even_one_story_over_the_budget_is_kept_with_a_warning():
-    issue, html, _ = render_issue(bbc_issue(10), Settings(html_budget_kb=5))
+    issue = render_issue(bbc_issue(10), Settings(html_budget_kb=5)).issue
     assert len(issue.shown) == 1
     assert any("over the budget of 5 KB" in w for w in issue.warnings)
 

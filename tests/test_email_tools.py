@@ -26,7 +26,8 @@ def built(tmp_path_factory):
     for name, issue, settings in _cases():
         if name == "cut":
             from digest.render import render_issue
-            issue, html, _ = render_issue(issue, settings)
+            rendered = render_issue(issue, settings)
+            issue, html = rendered.issue, rendered.html
             assert any(s.omitted for s in issue.stories)
         else:
             html = render_html(issue, settings)

@@ -56,5 +56,6 @@ def test_sample_issue_matches_golden(tmp_path, request):
 
 
 def test_feature_issue_matches_golden(request):
-    _, html, text = render_issue(feature_issue(), Settings(**FULL))
+    rendered = render_issue(feature_issue(), Settings(**FULL))
+    html, text = rendered.html, rendered.text
     _compare("features", {"index.html": html, "index.txt": text}, request.config.getoption("--update-golden"))

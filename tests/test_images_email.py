@@ -185,7 +185,8 @@ def test_images_are_linked_never_embedded_or_rewritten():
 def test_thirty_stories_with_thumbnails_fit_under_gmails_clip():
     issue = image_issue("https://images.example-publisher.com/resizer/0_RlpZzsgNwQaaObSB9IXasUmzU=/1280x0/smart/"
                         "arc-anglerfish-arc2-prod-advancelocal.s3.amazonaws.com/public", 30)
-    fitted, html, _ = render_issue(issue, Settings(**FULL, images="thumbnails"))
+    rendered = render_issue(issue, Settings(**FULL, images="thumbnails"))
+    fitted, html = rendered.issue, rendered.html
     assert len(html.encode("utf-8")) < GMAIL_CLIP_BYTES
     assert len(fitted.shown) == 30 and not any("larger than" in w for w in fitted.warnings)
     assert len(images_of(html)) == sum(1 for s in issue.stories if s.article.image)

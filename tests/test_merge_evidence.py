@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 
 from conftest import SHARED_DATA
-from digest.arrange import OTHER_SECTION, is_opinion, keyword_section, section_of, url_section
-from digest.assemble import assemble_issue, credited_once, outlet_key
+from digest.arrange import OTHER_SECTION, credited_once, is_opinion, keyword_section, outlet_key, section_of, url_section
 from digest.copies import remove_copies, url_key
 from digest.model import Article, Story, Summary
 from digest.readers import read_article
 from digest.readers.source import canonical_name
+from stages import assemble_issue
 
 PAGES = SHARED_DATA / "pages"
 DATE = dt.date(2019, 11, 20)

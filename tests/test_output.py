@@ -38,3 +38,16 @@ def test_failed_write_leaves_old_issue(tmp_path, monkeypatch):
         write_issue(tmp_path, issue(), {"index.html": "2"}, force=True)
     assert (folder / "index.html").read_text() == "1"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["2021-12-07"]
+
+
+def test_issue_folders_are_real_dates_holding_the_file_newest_first(tmp_path):
+    from digest.output import issue_folders
+
+    for name in ("2021-12-07", "2021-12-08", "2021-13-40", "notes", "2021-12-09"):
+        (tmp_path / name).mkdir()
+    for name in ("2021-12-07", "2021-12-08", "2021-13-40", "notes"):
+        (tmp_path / name / "issue.json").write_text("{}")
+    (tmp_path / "2021-12-09" / "issue.json").mkdir()  # a folder, not a file
+    assert [(d.isoformat(), f.name) for d, f in issue_folders(tmp_path, "issue.json")] == [
+        ("2021-12-08", "2021-12-08"), ("2021-12-07", "2021-12-07")]
+    assert issue_folders(tmp_path / "missing", "issue.json") == []

@@ -6,7 +6,9 @@ import pytest
 
 from digest.config import Settings
 from digest.placeholders import PLACEHOLDER
-from digest.render import References, render_html, render_issue, render_text, safe_url, wrap
+from digest.render import render_html, render_issue, render_text
+from digest.templating import References, wrap
+from digest.urls import safe_url
 from email_issues import HOSTILE, bbc_issue, hostile_issue, visible_text
 
 
@@ -112,7 +114,8 @@ def test_user_template_extends_a_block(tmp_path):
 
 
 def test_render_issue_returns_the_issue_and_both_parts():
-    issue, html, text = render_issue(hostile_issue(), Settings())
+    rendered = render_issue(hostile_issue(), Settings())
+    issue, html, text = rendered.issue, rendered.html, rendered.text
     assert issue.shown and html.startswith("<!doctype html>") and text.startswith("THE DIGEST")
 
 

@@ -15,7 +15,7 @@ from typing import Callable, Iterable
 
 from .. import __version__
 from ..config import Settings
-from ..errors import DigestError
+from ..errors import DigestError, option
 from .feeds import read_opml
 from .net import Fetcher, Limits
 from .run import FetchReport, Outcome, run
@@ -52,7 +52,7 @@ def fetch(settings: Settings, feeds: list[str], pages: list[str] = (),  # type: 
           progress: Callable[[int, int], None] = lambda done, total: None) -> FetchReport:
     """Fetch every feed and page, saving new articles into ``settings.articles``."""
     if not feeds and not pages:
-        raise DigestError("nothing to fetch: give --feed URL, --opml FILE or page URLs, "
+        raise DigestError(f"nothing to fetch: give {option('feed')} URL, {option('opml')} FILE or page URLs, "
                           "or set feeds or opml in digest.toml")
     state = FetchState(settings.state_dir)
 

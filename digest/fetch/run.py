@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from ..errors import DigestError, option
 from .feeds import Entry, Feed, FeedError, discover_feeds, parse_feed
 from .net import Disallowed, Fetcher, FetchError, Response
 from .save import (
@@ -190,7 +191,8 @@ class Run:
         try:
             response = await self.fetcher.get(entry.link)  # type: ignore[arg-type]
             if response.content_type not in _HTML:
-                hint = "; use --feed for feeds" if feed is None and any(w in response.content_type for w in _FEEDISH) else ""
+                feedish = feed is None and any(w in response.content_type for w in _FEEDISH)
+                hint = f"; use {option('feed')} for feeds" if feedish else ""
                 raise _NotAPage(f"not an HTML page (content-type {response.content_type or 'missing'}){hint}")
             prepared = await self._prepare(response, entry, feed_title, feed_url)
         except (FetchError, PageError) as exc:
@@ -242,8 +244,8 @@ class Run:
         try:
             # In a thread: the fsync must not stall the other downloads.
             path = await asyncio.to_thread(write_file, self.articles, prepared.name, prepared.data)
-        except OSError as exc:
-            outcome.failures.append(f"{prepared.title!r}: cannot save in {self.articles}: {exc.strerror}")
+        except DigestError as exc:
+            outcome.failures.append(f"{prepared.title!r}: {exc}")
             self.on_disk.discard(key)
             return "retry"
         self.state.remember(keys, str(path) if path else None)

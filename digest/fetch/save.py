@@ -23,10 +23,11 @@ import html as htmllib
 import json
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from ..atomic import write_atomic
 
 _HEAD_TAG = re.compile(r"<(meta|link|title)\b([^>]*)>", re.IGNORECASE)
 _ATTR = re.compile(r"""([a-zA-Z_:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
@@ -241,24 +242,5 @@ def save_record(folder: Path, record: dict, key: str) -> Path | None:
 
 
 def write_file(folder: Path, name: str, data: bytes) -> Path | None:
-    """Write FOLDER/NAME atomically (temporary file, fsync, hard link); None when NAME exists already."""
-    folder.mkdir(parents=True, exist_ok=True)
-    final = folder / name
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".fetch-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        try:
-            os.link(temporary, final)  # atomic, and never replaces a file
-        except FileExistsError:
-            return None
-        except OSError:  # a file system without hard links
-            if final.exists():
-                return None
-            os.replace(temporary, final)
-        return final
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+    """Write FOLDER/NAME atomically (synced to disk first); None when NAME exists already."""
+    return write_atomic(folder / name, data, replace=False, sync=True, prefix=".fetch-", suffix=".tmp")

@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import Callable
 
 from ..config import Settings
-from ..errors import DigestError
+from ..errors import DigestError, option
 from ..pipeline import build
+from ..progress import Progress, quiet
 from .archive import archive, issue_dates, issue_report, newest_issue
 from .server import PreviewServer, PreviewSite
 from .watch import Watcher, settings_file
@@ -28,11 +29,6 @@ from .watch import Watcher, settings_file
 __all__ = ["PreviewServer", "PreviewSite", "Watcher", "archive", "issue_dates", "issue_report",
            "newest_issue", "serve_preview"]
 
-Progress = Callable[[str], None]
-
-
-def _quiet(_: str) -> None:
-    pass
 
 
 def _open_in_browser(url: str, progress: Progress) -> None:
@@ -49,7 +45,7 @@ def _open_in_browser(url: str, progress: Progress) -> None:
 def serve_preview(settings: Settings, date: dt.date | None = None, *, host: str = "127.0.0.1", port: int = 8000,
                   open_browser: bool = True, watch: bool = False,
                   load_settings: Callable[[], Settings] | None = None, config_file: Path | None = None,
-                  announce: Progress = print, progress: Progress = _quiet) -> None:
+                  announce: Progress = print, progress: Progress = quiet) -> None:
     """Serve ``settings.out`` until Ctrl-C, showing the issue dated ``date`` (default: the newest).
 
     An issue not built yet is built first. ``announce`` gets the page's URL
@@ -61,8 +57,8 @@ def serve_preview(settings: Settings, date: dt.date | None = None, *, host: str 
     if date is None:
         date = newest_issue(out)
         if date is None:
-            raise DigestError(f"no issue in {out} yet; build one with digest build --date YYYY-MM-DD, "
-                              f"or pass --date to build it now")
+            raise DigestError(f"no issue in {out} yet; build one with digest build {option('date')} YYYY-MM-DD, "
+                              f"or pass {option('date')} to build it now")
     watcher = None
     if watch:
         reload = load_settings or (lambda: settings)

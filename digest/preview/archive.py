@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..checks import Check, check_issue
+from ..output import issue_folders
 from .frame import has_dark_styles
 
 #: An issue folder is named after its date.
-_DATE_NAME = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 
 
@@ -33,19 +33,8 @@ def issue_page(out: Path, date: dt.date) -> Path | None:
 
 def issue_dates(out: Path) -> list[dt.date]:
     """The dates of the issues built in ``out`` (folders holding an index.html), newest first."""
-    if not out.is_dir():
-        return []
-    dates = []
-    for folder in out.iterdir():
-        if not _DATE_NAME.match(folder.name) or not (folder / "index.html").is_file():
-            continue
-        if not contained(out, folder / "index.html"):
-            continue  # a link out of the output folder is never served
-        try:
-            dates.append(dt.date.fromisoformat(folder.name))
-        except ValueError:
-            continue  # a folder named like 2021-13-40 is not an issue
-    return sorted(dates, reverse=True)
+    # A link out of the output folder is never served.
+    return [date for date, folder in issue_folders(out, "index.html") if contained(out, folder / "index.html")]
 
 
 def newest_issue(out: Path) -> dt.date | None:

@@ -28,12 +28,14 @@ from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 import jinja2
 
-from ..errors import DigestError
+from ..errors import DigestError, option
 from ..state import publishable
+from ..urls import is_loopback
 from .archive import archive, issue_page, issue_report
 from .frame import framed
 from .watch import Watcher
 
+#: The Host header names a loopback-only server answers to (a narrower list than urls.is_loopback).
 LOOPBACK_NAMES = {"127.0.0.1", "localhost", "::1"}
 #: Seconds a connection may sit without sending a request before it is closed.
 IDLE_TIMEOUT = 20.0
@@ -238,10 +240,6 @@ class _HTTPServer(ThreadingHTTPServer):
         super().handle_error(request, client_address)
 
 
-def _is_loopback(host: str) -> bool:
-    return host in LOOPBACK_NAMES or host.startswith("127.")
-
-
 class PreviewServer:
     """The preview server bound to ``host:port`` (0 picks a free port); serve or start/stop it."""
 
@@ -254,10 +252,10 @@ class PreviewServer:
         except OSError as exc:
             if exc.errno == errno.EADDRINUSE:
                 raise DigestError(f"port {port} on {host} is in use; stop what uses it or choose another "
-                                  f"with --port (--port 0 picks a free one)") from None
+                                  f"with {option('port')} ({option('port')} 0 picks a free one)") from None
             raise DigestError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
         self.httpd.site = PreviewSite(out, watcher)
-        self.httpd.loopback_only = _is_loopback(host)
+        self.httpd.loopback_only = is_loopback(host)
         machine = socket.gethostname().lower()
         self.httpd.host_names = frozenset(n for n in (host.lower(), machine, f"{machine}.local") if n)
         self.watcher = watcher

@@ -21,9 +21,9 @@ from ..config import CONFIG_FILE, Settings
 from ..edition import edition_path
 from ..errors import DigestError
 from ..pipeline import build
-from ..render import shipped_templates
+from ..progress import Progress, quiet
+from ..templating import shipped_templates
 
-Progress = Callable[[str], None]
 Snapshot = dict[str, tuple[int, int]]
 
 
@@ -68,7 +68,7 @@ class Watcher:
     """
 
     def __init__(self, date: dt.date, out: Path, load_settings: Callable[[], Settings],
-                 config_file: Path | None = None, interval: float = 0.5, progress: Progress = lambda _: None) -> None:
+                 config_file: Path | None = None, interval: float = 0.5, progress: Progress = quiet) -> None:
         self.date = date
         self.out = out
         self.load_settings = load_settings

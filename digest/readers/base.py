@@ -16,6 +16,8 @@ from typing import ClassVar
 from ..errors import ReadError
 from ..model import Article
 
+#: Bodies shorter than this many words get a warning (every reader).
+SHORT_BODY_WORDS = 80
 #: Files larger than this are refused before they are read.
 MAX_FILE_BYTES = 5 * 1024 * 1024
 #: What plain-text formats keep of a file before parsing (see BaseReader.max_text_chars).

@@ -5,10 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from .base import SHORT_BODY_WORDS
 from .dates import find_date
-
-#: Bodies shorter than this many words get a warning.
-SHORT_BODY_WORDS = 80
 
 
 def as_date(value: Any) -> dt.date | None:

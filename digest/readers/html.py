@@ -15,13 +15,11 @@ from typing import Any
 
 from ..errors import ReadError
 from ..model import Article
-from .base import BaseReader, Decoded, decode_bytes, read_bytes
+from .base import SHORT_BODY_WORDS, BaseReader, Decoded, decode_bytes, read_bytes
 from .images import image_from_html
 from .language import guess_language
 from .source import canonical_name, clean_name, site_evidence, split_title
 
-#: Bodies shorter than this many words get a warning.
-SHORT_BODY_WORDS = 80
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 #: The page's own section: ``<meta property="article:section" content="Sports">`` (either attribute order).
 _SECTION = re.compile(r"""<meta\b(?=[^>]*\b(?:property|name)\s*=\s*["']"""

@@ -14,7 +14,7 @@ import datetime as dt
 from pathlib import Path
 
 from ..model import Article
-from .base import MAX_TEXT_CHARS, BaseReader
+from .base import MAX_TEXT_CHARS, SHORT_BODY_WORDS, BaseReader
 from .clutter import TITLE_SEPARATOR, find_layout, is_clutter, weight
 from .dates import RELATIVE, DateMention, copyright_year, find_dates, is_dateline, numeric_order
 from .language import guess_language
@@ -26,8 +26,6 @@ _DATE_REACH = 8
 _DATE_REACH_NO_HEADLINE = 14
 #: Lines with more words than this are prose (captions, body): their dates come last.
 _PROSE_WORDS = 14
-#: Bodies shorter than this many words get a warning.
-SHORT_BODY_WORDS = 80
 
 
 class PlainTextReader(BaseReader):

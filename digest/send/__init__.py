@@ -1,7 +1,7 @@
 """Sending an issue: MIME messages, recipients, SMTP delivery and the send ledger.
 
 - :mod:`.message`: the built issue as an email (headers, placeholders, export);
-- :mod:`.recipients`: addresses from ``--to`` or a CSV file;
+- :mod:`.recipients`: addresses from the ``to`` option or a CSV file;
 - :mod:`.transport`: one SMTP connection with TLS, replies classified;
 - :mod:`.ledger`: the SQLite record that makes a re-run send only what is left;
 - :mod:`.deliver`: the run that ties them together.

@@ -25,12 +25,11 @@ from pathlib import Path
 from typing import Callable
 
 from ..config import Settings
-from ..errors import ConfigError, DigestError
-from ..placeholders import PLACEHOLDER, UNSUBSCRIBE
+from ..errors import ConfigError, DigestError, option
+from ..placeholders import PLACEHOLDER, UNSUBSCRIBE, UNSUBSCRIBE_FIELD
 from ..state import move_legacy_ledger, suppression_path
 from ..suppression import BOUNCED, SuppressionList
-from . import ledger as states
-from .ledger import Ledger, ledger_path
+from .ledger import Ledger, SendState, ledger_path
 from .message import BuiltIssue, build_message, check_settings, load_issue, message_id, sender_address
 from .recipients import Recipient, Rejected, from_addresses, read_csv
 from .transport import Connection, Reply, TransportError, server_from
@@ -59,7 +58,7 @@ class Outcome:
     """What happened to one recipient, with the server's reply or the error."""
 
     email: str
-    state: str
+    state: SendState
     detail: str = ""
 
 
@@ -105,10 +104,10 @@ class SendReport:
         out += [f"failed: {o.email}: {o.detail}" + (" (a hard bounce: now suppressed)" if o.email in self.bounced else "")
                 for o in self.failed]
         out += [f"deferred: {o.email}: {o.detail} (run again to retry)" for o in self.deferred]
-        out += [f"unknown: {o.email}: {o.detail} (the server may have it; resend with --resend-unknown)"
+        out += [f"unknown: {o.email}: {o.detail} (the server may have it; resend with {option('resend_unknown')})"
                 for o in self.unknown]
         for o in self.skipped:
-            hint = "--resend-unknown" if o.state == states.UNKNOWN else "--retry-failed"
+            hint = option("resend_unknown") if o.state == SendState.UNKNOWN else option("retry_failed")
             out.append(f"skipped ({o.state} before): {o.email}: {o.detail} (use {hint} to send again)")
         if self.stopped:
             out.append(f"stopped: {self.stopped}; run the same command again to go on")
@@ -150,7 +149,7 @@ def _backoff(settings: Settings) -> float:
 
 def _recipients(options: SendOptions) -> tuple[list[Recipient], list[Rejected]]:
     if bool(options.to) == bool(options.recipients_file):
-        raise DigestError("give either --to ADDRESS (one or more) or --recipients FILE.csv")
+        raise DigestError(f"give either {option('to')} ADDRESS (one or more) or {option('recipients')} FILE.csv")
     recipients, rejected = read_csv(options.recipients_file) if options.recipients_file else from_addresses(options.to)
     if not recipients:
         raise DigestError(f"no valid recipient address ({len(rejected)} bad rows)")
@@ -187,9 +186,9 @@ def send_issue(settings: Settings, date: dt.date, options: SendOptions,
                         total=len(recipients), suppressed=[r.email for r in held])
     if issue.legacy:
         report.warnings.append(f"the {date.isoformat()} issue was built by an older digest (no email version in "
-                               f"{settings.state_dir}): rebuild it with digest build --force, so that article "
+                               f"{settings.state_dir}): rebuild it with digest build {option('force')}, so that article "
                                "text can never be taken for a placeholder")
-    if not any(m.group(1) == "unsubscribe_url" for m in PLACEHOLDER.finditer(issue.html)):
+    if not any(m.group(1) == UNSUBSCRIBE_FIELD for m in PLACEHOLDER.finditer(issue.html)):
         report.warnings.append(f"the issue's HTML has no {UNSUBSCRIBE} placeholder, so no unsubscribe "
                                "link in the body (the List-Unsubscribe header is still there)")
     if not recipients:
@@ -241,28 +240,29 @@ def _run(settings: Settings, issue: BuiltIssue, recipients: list[Recipient], opt
     queue = []
     for recipient in recipients:
         entry = entries.get(recipient.key)
-        state = entry.state if entry else states.PENDING
-        if state == states.SENT:
+        state = entry.state if entry else SendState.PENDING
+        if state == SendState.SENT:
             report.already_sent.append(recipient.email)
-        elif (state == states.UNKNOWN and not options.resend_unknown) or (state == states.FAILED and not options.retry_failed):
+        elif ((state == SendState.UNKNOWN and not options.resend_unknown)
+              or (state == SendState.FAILED and not options.retry_failed)):
             report.skipped.append(Outcome(recipient.email, state, entry.detail if entry else ""))
         else:
             queue.append(recipient)
     if not queue and len(report.already_sent) == len(recipients):
         raise DigestError(f"the {issue.date.isoformat()} issue was sent already to all {len(recipients)} "
-                          f"recipients (see {ledger.path}); use --force to send it again")
+                          f"recipients (see {ledger.path}); use {option('force')} to send it again")
     sender = sender_address(settings).addr_spec
     pace = _Pace(interval)
     try:
         for done, recipient in enumerate(queue, start=1):
             outcome = _deliver(settings, issue, recipient, ledger, connection, pace, backoff, sender, bounce)
-            if outcome.state == states.SENT:
+            if outcome.state == SendState.SENT:
                 report.sent.append(recipient.email)
             else:
-                {states.FAILED: report.failed, states.DEFERRED: report.deferred,
-                 states.UNKNOWN: report.unknown}[outcome.state].append(outcome)
+                {SendState.FAILED: report.failed, SendState.DEFERRED: report.deferred,
+                 SendState.UNKNOWN: report.unknown}[outcome.state].append(outcome)
             progress(done, len(queue))
-            if outcome.state == states.DEFERRED and outcome.detail.startswith("cannot connect"):
+            if outcome.state == SendState.DEFERRED and outcome.detail.startswith("cannot connect"):
                 report.stopped = f"{connection.server.name} cannot be reached ({outcome.detail})"
                 break
     finally:
@@ -280,23 +280,23 @@ def _deliver(settings: Settings, issue: BuiltIssue, recipient: Recipient, ledger
         data = build_message(settings, issue, recipient, round_number=ledger.round).as_bytes()
         try:
             reply = connection.send(sender, recipient.email, data,
-                                    before_data=lambda: ledger.mark(recipient.key, states.SENDING, mid, attempt=True))
+                                    before_data=lambda: ledger.mark(recipient.key, SendState.SENDING, mid, attempt=True))
         except TransportError as exc:
             if exc.after_data:
-                ledger.mark(recipient.key, states.UNKNOWN, mid, str(exc))
-                return Outcome(recipient.email, states.UNKNOWN, str(exc))
+                ledger.mark(recipient.key, SendState.UNKNOWN, mid, str(exc))
+                return Outcome(recipient.email, SendState.UNKNOWN, str(exc))
             reply = Reply(0, str(exc))
         if reply.ok:
-            ledger.mark(recipient.key, states.SENT, mid, str(reply))
-            return Outcome(recipient.email, states.SENT, str(reply))
+            ledger.mark(recipient.key, SendState.SENT, mid, str(reply))
+            return Outcome(recipient.email, SendState.SENT, str(reply))
         if reply.permanent:
-            ledger.mark(recipient.key, states.FAILED, mid, str(reply))
+            ledger.mark(recipient.key, SendState.FAILED, mid, str(reply))
             if reply.hard_bounce:
                 bounce(recipient.email, str(reply))
-            return Outcome(recipient.email, states.FAILED, str(reply))
+            return Outcome(recipient.email, SendState.FAILED, str(reply))
         if attempt == retries:
-            ledger.mark(recipient.key, states.DEFERRED, mid, str(reply))
-            return Outcome(recipient.email, states.DEFERRED, str(reply))
-        ledger.mark(recipient.key, states.PENDING, mid, str(reply))
+            ledger.mark(recipient.key, SendState.DEFERRED, mid, str(reply))
+            return Outcome(recipient.email, SendState.DEFERRED, str(reply))
+        ledger.mark(recipient.key, SendState.PENDING, mid, str(reply))
         time.sleep(min(MAX_DELAY, backoff * 2 ** attempt))
     raise AssertionError("unreachable")

@@ -2,7 +2,7 @@
 
 It lives in the state folder (``STATE/ledgers/<date>.send-ledger.sqlite``,
 mode 600; see :mod:`digest.state`), never in out/, which is published, and
-apart from the issue folder, so ``digest build --force`` cannot wipe the
+apart from the issue folder, so a forced rebuild of the issue cannot wipe the
 record of who already has the issue. A ledger an older digest left in out/
 is moved there on first use.
 
@@ -15,12 +15,13 @@ Every change is committed before the next SMTP command, so a crash, Ctrl-C or
 - ``sent`` (2xx after DATA), ``failed`` (5xx, permanent), ``deferred`` (4xx or
   network errors after every retry; tried again on the next run), ``unknown``.
 
-A round is one pass over the list; ``--force`` starts a new one.
+A round is one pass over the list; ``SendOptions.force`` starts a new one.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +34,19 @@ try:
 except ImportError:  # pragma: no cover - Windows has no fcntl; no lock there
     fcntl = None  # type: ignore[assignment]
 
-PENDING, SENDING, SENT, FAILED, DEFERRED, UNKNOWN = "pending", "sending", "sent", "failed", "deferred", "unknown"
+
+
+class SendState(enum.StrEnum):
+    """A recipient's state in the ledger; the values are what the SQLite file holds."""
+
+    PENDING = "pending"
+    SENDING = "sending"
+    SENT = "sent"
+    FAILED = "failed"
+    DEFERRED = "deferred"
+    UNKNOWN = "unknown"
+
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS rounds (
     round INTEGER PRIMARY KEY,
@@ -67,7 +80,7 @@ class Entry:
     """A recipient's row in the current round."""
 
     email: str
-    state: str
+    state: SendState
     attempts: int
     detail: str
 
@@ -127,15 +140,16 @@ class Ledger:
         """Turn rows left in ``sending`` by a dead process into ``unknown``; return how many."""
         cursor = self._db.execute(
             "UPDATE deliveries SET state = ?, detail = ?, updated = ? WHERE round = ? AND state = ?",
-            (UNKNOWN, "the previous run stopped after handing over the message", _now(), self.round, SENDING))
+            (SendState.UNKNOWN, "the previous run stopped after handing over the message", _now(), self.round,
+             SendState.SENDING))
         return cursor.rowcount
 
     def entries(self) -> dict[str, Entry]:
         """Every row of the current round, by lower-case address."""
         rows = self._db.execute("SELECT email, state, attempts, detail FROM deliveries WHERE round = ?", (self.round,))
-        return {r[0]: Entry(*r) for r in rows}
+        return {r[0]: Entry(r[0], SendState(r[1]), r[2], r[3]) for r in rows}
 
-    def mark(self, email: str, state: str, message_id: str, detail: str = "", attempt: bool = False) -> None:
+    def mark(self, email: str, state: SendState, message_id: str, detail: str = "", attempt: bool = False) -> None:
         """Record ``state`` for ``email`` in the current round, committed at once."""
         self._db.execute(
             "INSERT INTO deliveries (round, email, state, message_id, attempts, detail, updated) "

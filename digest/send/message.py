@@ -30,7 +30,7 @@ from urllib.parse import quote, urlsplit
 
 from .. import placeholders
 from ..config import Settings
-from ..errors import ConfigError, DigestError
+from ..errors import ConfigError, DigestError, option
 from ..state import export_path, load_email, write_private
 from ..unsubscribe import SECRET_ENV, make_token
 from .recipients import Recipient
@@ -74,7 +74,7 @@ def load_issue(out: Path, date: dt.date, state_dir: Path | None = None) -> Built
     missing = [name for name in names if not (folder / name).is_file()]
     if missing:
         raise DigestError(f"no issue built for {date.isoformat()} in {out} "
-                          f"(missing {', '.join(missing)}); run: digest build --date {date.isoformat()}")
+                          f"(missing {', '.join(missing)}); run: digest build {option('date')} {date.isoformat()}")
     try:
         manifest = json.loads((folder / "issue.json").read_text(encoding="utf-8"))
         html_part, text_part = email or ((folder / "index.html").read_text(encoding="utf-8"),
@@ -249,7 +249,7 @@ def build_message(settings: Settings, issue: BuiltIssue, recipient: Recipient | 
     """
     email = recipient.email if recipient else None
     unsubscribe = unsubscribe_for(settings, issue.date, email, env)
-    values = {"unsubscribe_url": unsubscribe_text if unsubscribe_text is not None else unsubscribe.link,
+    values = {placeholders.UNSUBSCRIBE_FIELD: unsubscribe_text if unsubscribe_text is not None else unsubscribe.link,
               "email": email or "", "name": recipient.name if recipient else ""}
     if recipient:
         values.update({f"fields.{k}": v for k, v in recipient.fields.items()})
@@ -294,7 +294,7 @@ def export_issue(settings: Settings, date: dt.date, unsubscribe_text: str | None
     elif target.resolve().is_relative_to(settings.out.resolve()):
         raise DigestError(f"{target} is in {settings.out}, which is published; write the export elsewhere")
     elif target.exists() and not force:
-        raise DigestError(f"{target} exists already; use --force to replace it")
+        raise DigestError(f"{target} exists already; use {option('force')} to replace it")
     elif target.is_dir():
         raise DigestError(f"{target} is a folder; give a file name")
     return write_private(target, message.as_bytes())

@@ -1,4 +1,4 @@
-"""Who gets the issue: addresses from ``--to`` or a recipients CSV file.
+"""Who gets the issue: addresses from the ``to`` option or a recipients CSV file.
 
 A CSV file has a header row with an ``email`` column; ``name`` and any other
 columns are optional and become the recipient's fields, which the issue's
@@ -16,7 +16,7 @@ from email.utils import getaddresses
 from pathlib import Path
 from typing import Iterable
 
-from ..errors import DigestError
+from ..errors import DigestError, option
 
 
 @dataclass(frozen=True)
@@ -71,15 +71,15 @@ def _clean(text: str) -> str:
 
 
 def from_addresses(values: Iterable[str]) -> tuple[list[Recipient], list[Rejected]]:
-    """Recipients from ``--to`` values: ``addr@example.com`` or ``Name <addr@example.com>``."""
+    """Recipients from the ``to`` option's values: ``addr@example.com`` or ``Name <addr@example.com>``."""
     rows = []
     for value in values:
         parsed = getaddresses([value])
         if len(parsed) != 1 or any(c in value for c in "\r\n\0"):
-            rows.append((f"--to {value!r}", value, "", {}))  # rejected below
+            rows.append((f"{option('to')} {value!r}", value, "", {}))  # rejected below
             continue
         name, addr = parsed[0]
-        rows.append((f"--to {value!r}", addr or value, name, {}))
+        rows.append((f"{option('to')} {value!r}", addr or value, name, {}))
     return _collect(rows)
 
 

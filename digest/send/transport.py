@@ -12,7 +12,6 @@ server is named as ``host:port`` only.
 
 from __future__ import annotations
 
-import ipaddress
 import os
 import re
 import select
@@ -23,7 +22,8 @@ from dataclasses import dataclass, field
 from typing import Callable, Mapping
 from urllib.parse import unquote, urlsplit
 
-from ..errors import ConfigError, DigestError
+from ..errors import ConfigError, DigestError, option
+from ..urls import is_loopback
 
 PASSWORD_ENV = "DIGEST_SMTP_PASSWORD"
 URL_ENV = "DIGEST_SMTP_URL"
@@ -49,16 +49,6 @@ class Server:
     @property
     def loopback(self) -> bool:
         return is_loopback(self.host)
-
-
-def is_loopback(host: str) -> bool:
-    """True for ``localhost`` and loopback IP addresses (no DNS look-up)."""
-    if host.lower() in ("localhost", "localhost.localdomain") or host.lower().endswith(".localhost"):
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
 
 
 def server_from(smtp_url: str, env: Mapping[str, str] | None = None) -> Server:
@@ -145,7 +135,7 @@ class Connection:
                     smtp.ehlo()
                 elif not (server.loopback or self.insecure):
                     raise DigestError(f"{server.name} does not offer STARTTLS; refusing to send in clear text "
-                                      "(use smtps:// for implicit TLS, or --insecure if you must)")
+                                      f"(use smtps:// for implicit TLS, or {option('insecure')} if you must)")
             if server.user:
                 if not server.password:
                     raise DigestError(f"no SMTP password for {server.user!r}: set {PASSWORD_ENV} "

@@ -18,6 +18,9 @@ import math
 from collections import Counter
 from typing import Callable, Sequence
 
+from ..tfidf import Vector
+from ..tfidf import cosine as _cosine
+from ..tfidf import norm as _norm
 from .language import LanguageRules
 
 #: Position prior 1 / (1 + i / POSITION_SCALE): news puts what matters first,
@@ -31,20 +34,6 @@ RELEVANCE_WEIGHT = 0.5
 TITLE_WEIGHT = 0.5
 #: Candidates this similar (cosine) to a picked sentence are never picked.
 NEAR_DUPLICATE = 0.6
-
-Vector = dict[str, float]
-
-
-def _norm(vector: Vector) -> float:
-    return math.sqrt(sum(w * w for w in vector.values()))
-
-
-def _cosine(a: Vector, b: Vector, norm_a: float, norm_b: float) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    dot = sum(weight * b.get(term, 0.0) for term, weight in a.items())
-    return dot / (norm_a * norm_b) if dot else 0.0  # dot > 0 implies both norms > 0
-
 
 class Salience:
     """TF-IDF vectors of an article's sentences, their salience, and MMR selection."""
