@@ -146,7 +146,8 @@ def defects(entry: list[str], positions: list[int], title: str) -> set[str]:
     if title and (norm(lede) == norm(title) or (len(norm(title)) > 20 and norm(lede).startswith(norm(title)))):
         found.add("headline")
     for i, b in enumerate(bullets, start=1):
-        if _CONNECTIVE.match(b) or (_PRONOUN.match(b) and positions[i] - 1 != positions[i - 1]):
+        # Round 3: like a pronoun, a connective dangles only when its sentence is not the one shown before it.
+        if (_CONNECTIVE.match(b) or _PRONOUN.match(b)) and positions[i] - 1 != positions[i - 1]:
             found.add("dangling")
         words = _content(b)
         for earlier in entry[:i]:
