@@ -71,9 +71,9 @@ _JUNK = re.compile(
     r"|Follow\s+@|Sign up\b|Read more\b|READ MORE\b|Subscribe\b|Advertisement\b|Copyright\b|©"
     r"|(?:Photo|Picture|Image|Video|Credit|Source|Caption|Courtesy)s?\s*:"
     # "By Matthew Digby, Minh Do on Monday, November 18th, 2019 at 11:08 a.m.": names, then a date.
-    r"|By (?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|"
+    r"|(?-i:By (?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|"
     r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w.'’-]+(?:,| and| on| \|)"
-    r".{0,80}\b(?:19|20)\d\d\b)"
+    r".{0,80}\b(?:19|20)\d\d\b))"
     r"|\((?:Getty Images|AP|Reuters|AFP|PA)\)\s*$|All rights reserved",
     re.IGNORECASE,
 )
