@@ -74,7 +74,7 @@ def summarize(article: Article, bullets: int = 3, max_words: int | None = None) 
     if english:
         _shorten_long_opener(sentences, title)
     words = [split_words(s) for s in sentences]
-    terms = [list(map(rules.term, sentence)) for sentence in words]
+    terms = [rules.terms_of(sentence) for sentence in words]
     lede_index = _lede(sentences, words, title, lambda: Salience(words, rules, title=title, terms=terms).relevance,
                        english)
     if lede_index is None:

@@ -74,9 +74,11 @@ _JUNK = re.compile(
     r"|(?-i:By (?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|"
     r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w.'’-]+(?:,| and| on| \|)"
     r".{0,80}\b(?:19|20)\d\d\b))"
-    r"|\((?:Getty Images|AP|Reuters|AFP|PA)\)\s*$|All rights reserved",
+    ,
     re.IGNORECASE,
 )
+#: A photo credit ending a sentence: "(Getty Images)".
+_JUNK_CREDIT = re.compile(r"\((?:Getty Images|AP|Reuters|AFP|PA)\)\s*$", re.IGNORECASE)
 #: Words that start a sentence after a caption lost its full stop.
 _RUN_ON = re.compile(r"(?<=[a-z0-9%’'”)])\s+(?=(?P<word>[A-Z][a-z]*)\s)")
 #: Besides English function words ("The", "Like", "When"), capitalized mid-sentence only where a
@@ -115,20 +117,25 @@ def clean_sentence(sentence: str, first: bool = True) -> str:
         sentence = _LINK_WIDGET.sub("", sentence)
     if "(" in sentence:
         sentence = _PHOTO_POINTER.sub("", sentence)
-    if _FURNITURE_HINT.search(sentence):
+    lower = sentence.lower()
+    if any(hint in lower for hint in _FURNITURE_HINTS):
         sentence = _FURNITURE.sub(" ", sentence)
     if first or sentence[:1] == "(":
         sentence = _DATELINE.sub("", sentence.strip(), count=1)
     return " ".join(sentence.split())  # also no-break spaces, as pages use them
 
 
-_FURNITURE_HINT = re.compile(r"(?i:share|scroll|click|playback|read more|related|watch|video)")
+#: Words one of which every _FURNITURE match holds (substring tests are cheaper than the pattern).
+_FURNITURE_HINTS = ("share", "scroll", "click", "playback", "read more", "related", "watch", "video")
 
 
 def is_junk(sentence: str) -> bool:
     """True for bylines, credits, promotions, table rows, team sheets: sentences that are furniture as a whole."""
-    return (not _ANY_WORD.search(sentence) or bool(_JUNK.search(sentence)) or sentence.count("|") >= 2
-            or bool(_WIDGET_LEFTOVER.search(sentence)) or len(_HANDLE.findall(sentence)) >= 2
+    return (not _ANY_WORD.search(sentence) or bool(_JUNK.match(sentence))
+            or (")" in sentence and bool(_JUNK_CREDIT.search(sentence)))
+            or "all rights reserved" in sentence.lower() or sentence.count("|") >= 2
+            or ("MORE" in sentence and bool(_WIDGET_LEFTOVER.search(sentence)))
+            or ("@" in sentence and len(_HANDLE.findall(sentence)) >= 2)
             or (sentence.count(":") >= 2
                 and sum(not _SAYING.search(label) for label in _LABEL.findall(sentence)) >= 2))
 
@@ -146,9 +153,14 @@ _WIDGET_LEFTOVER = re.compile(r"[a-z,]\s+MORE\b")
 def is_caption(sentence: str) -> bool:
     """True for a photo caption: a label and a colon opening it ("Top spot: Iconic ..."), not a quote;
     or a sentence pointing at the photo ("Pat, 69, pictured left in her ...")."""
-    if _POINTS_AT_PHOTO.search(sentence):
+    lower = sentence.lower()
+    if any(hint in lower for hint in _PHOTO_HINTS) and _POINTS_AT_PHOTO.search(sentence):
         return True
-    return bool(_CAPTION_LABEL.search(sentence)) and not _SAYING.search(sentence[:80])
+    return bool(_CAPTION_LABEL.match(sentence)) and not _SAYING.search(sentence[:80])
+
+
+#: Substrings one of which every _POINTS_AT_PHOTO match holds.
+_PHOTO_HINTS = ("pictured", "photographed", "seen ", "left,", "right,", "centre,", "center,")
 
 
 _POINTS_AT_PHOTO = re.compile(r"\b(?:pictured|photographed|seen) (?:left|right|above|below|centre|center|here)\b"
@@ -412,7 +424,10 @@ def is_label(sentence: str) -> bool:
     a short one whose lower-case words are only function words ("Pictured Left To Right.")."""
     if sentence.lower() == sentence.upper():
         return False  # a script without capitals (Chinese, Arabic ...): nothing to judge by
-    words = [w.strip(_PUNCTUATION) for w in sentence.split()]
+    words = sentence.split()
+    if len(words) > 8 and _LOWER_CONTENT.search(sentence):
+        return False  # cheap: a long sentence with a lower-case word of five letters or more states something
+    words = [w.strip(_PUNCTUATION) for w in words]
     if any(w[:1].isalpha() and w[:1].lower() == w[:1].upper() for w in words):
         return False  # words of a script without capitals around a Latin name ("현재 MBC는 ...")
     lower = [w for w in words if w[:1].islower()]
@@ -420,6 +435,7 @@ def is_label(sentence: str) -> bool:
                          and all(w in _function_words() for w in lower))
 
 
+_LOWER_CONTENT = re.compile(r"(?<![\w'’])[a-z]{5}")
 _PUNCTUATION = "\"'“”‘’«»()[].,;:!?-–—…"
 
 
