@@ -358,3 +358,20 @@ def test_a_quote_fragment_never_leads_when_a_later_sentence_can():
             "It was a long day. "
             "Striker Jamie Vardy signed a new four-year contract with Leicester City on Thursday.")
     assert summarize(_story(body), bullets=0).lede.startswith("Striker Jamie Vardy signed")
+
+
+def test_a_sentence_pointing_back_with_these_does_not_lead():
+    body = ("The Pentagon rejected these accusations as false on Monday, officials in Washington said. "
+            "The U.S. will keep its military base in al-Tanf after American troops leave Syria next month.")
+    assert summarize(_story(body), bullets=0).lede.startswith("The U.S. will keep")
+    # "these days" is not a reference back.
+    body = "These days the Riverton ferry carries more tourists than commuters across the estuary."
+    assert summarize(_story(body), bullets=0).lede == body
+
+
+def test_a_sentence_trailing_off_is_neither_lede_nor_bullet():
+    body = ("Google bought the fitness tracker maker Fitbit for $2.1 billion on Friday, both firms said.\n\n"
+            "Google confirmed this in a statement…\n\n"  # a paragraph of its own, as on the page
+            "Fitbit shares rose by a sixth in New York after the deal was announced on Friday.")
+    assert summarize(_story(body), bullets=3).bullets == (
+        "Fitbit shares rose by a sixth in New York after the deal was announced on Friday.",)

@@ -385,8 +385,8 @@ def can_lead(sentence: str, words: int | None = None, title: str = "", english: 
     lists (pronouns, connectives, first person) are English: ``english=False`` skips them.
     """
     words = word_count(sentence) if words is None else words
-    if not MIN_LEDE_WORDS <= words <= MAX_LEDE_WORDS or sentence.rstrip("\"'”’»").endswith("?"):
-        return False
+    if not MIN_LEDE_WORDS <= words <= MAX_LEDE_WORDS or sentence.rstrip("\"'”’»").endswith(("?", "…", "...")):
+        return False  # a question teases, an ellipsis trails off
     if not is_whole(sentence) or _OPENING_QUOTE.match(sentence) or (title and same_text(sentence, title)):
         return False
     if is_label(sentence):
@@ -395,9 +395,14 @@ def can_lead(sentence: str, words: int | None = None, title: str = "", english: 
         return True
     if points_back(sentence) or _speaks_in_first_person(sentence) or is_teaser(sentence):
         return False
+    if _DEMONSTRATIVE.search(" ".join(sentence.split()[:12])):
+        return False  # "The Pentagon rejected these accusations ...": which ones, the reader never saw
     return names_something(sentence) or (words > TEASER_WORDS and not _VAGUE.search(sentence))
 
 
+#: "these" + a word early in a sentence points back ("these huge arrows", "these accusations"); not "these days".
+#: ("those" mostly means people: "among those counting the cost".)
+_DEMONSTRATIVE = re.compile(r"\b[Tt]hese\s+(?!(?:days|include|included|includes|are|were)\b)[a-z]")
 #: Openers that address the reader instead of saying what happened. Round 3: only these;
 #: scene-setting openers ("Every year ...", "It's official") lead, as readers found them fine.
 _TEASER = re.compile(
@@ -456,8 +461,8 @@ def can_be_bullet(sentence: str, words: int | None = None, english: bool = True,
     words = word_count(sentence) if words is None else words
     if not min_words <= words <= MAX_BULLET_WORDS:
         return False
-    if sentence.rstrip("\"'”’»").endswith(("?", "!")) or not is_whole(sentence):
-        return False  # questions and exclamations tease or promote ("Vote now!"): they tell nothing
+    if sentence.rstrip("\"'”’»").endswith(("?", "!", "…", "...")) or not is_whole(sentence):
+        return False  # questions and exclamations tease or promote ("Vote now!"), an ellipsis trails off
     if english and _CONNECTIVE.match(sentence) or is_label(sentence):
         return False
     # A quotation standing alone ("'That's how football works." or a first-person
