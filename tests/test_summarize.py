@@ -375,3 +375,15 @@ def test_a_sentence_trailing_off_is_neither_lede_nor_bullet():
             "Fitbit shares rose by a sixth in New York after the deal was announced on Friday.")
     assert summarize(_story(body), bullets=3).bullets == (
         "Fitbit shares rose by a sixth in New York after the deal was announced on Friday.",)
+
+
+def test_a_first_sentence_a_little_over_forty_words_still_leads():
+    first = ("US President Donald Trump has claimed victory as the Democratic Party-controlled House of "
+             "Representatives concluded its third public hearing on the impeachment proceedings against him "
+             "for allegedly abusing his office for political gain on Tuesday night in the American capital city of Washington.")
+    later = "The impeachment hearings are an effort by Democrats to establish whether Trump withheld military aid."
+    assert 40 < len(first.split()) <= 45
+    assert summarize(_story(f"{first} {later}"), bullets=0).lede == first
+    # Much longer, it gives way.
+    longer = first.replace("on Tuesday night", "on Tuesday night after many hours of testimony from a long list of officials")
+    assert summarize(_story(f"{longer} {later}"), bullets=0).lede == later

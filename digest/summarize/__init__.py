@@ -24,6 +24,7 @@ from .salience import Salience
 from .sentences import (
     MAX_BODY_CHARS,
     MAX_BULLET_WORDS,
+    MAX_FIRST_LEDE_WORDS,
     MAX_LEDE_WORDS,
     MIN_BULLET_WORDS,
     _function_words,
@@ -109,6 +110,9 @@ def _lede(sentences: list[str], words: list[list[str]], title: str, relevance: C
     window = range(min(LEDE_WINDOW, len(sentences)))
     counts = [reading_length(sentences[i], words[i]) for i in window]
     openers = [i for i in window if can_lead(sentences[i], counts[i], title, english)][:3]
+    if window and (not openers or openers[0] > 0) \
+            and can_lead(sentences[0], counts[0], title, english, max_words=MAX_FIRST_LEDE_WORDS):
+        return 0  # a first sentence a little over the length that says what happened beats a later one
     if openers:
         first = openers[0]
         if CLEARLY_BETTER == math.inf or len(openers) == 1:

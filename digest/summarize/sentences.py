@@ -210,6 +210,9 @@ MAX_BODY_CHARS = 60_000
 MAX_SENTENCE_CHARS = 1_500
 #: A lede longer than this is too long to read in one breath.
 MAX_LEDE_WORDS = 40
+#: ... "about 40": the first sentence, which says what happened, may lead up to this long when it
+#: cannot be shortened (round 3: the later sentence that led instead read off-point).
+MAX_FIRST_LEDE_WORDS = 45
 MIN_LEDE_WORDS = 5
 
 
@@ -377,15 +380,16 @@ def shorten(sentence: str, limit: int = MAX_LEDE_WORDS) -> str | None:
     return best if is_whole(best) else None
 
 
-def can_lead(sentence: str, words: int | None = None, title: str = "", english: bool = True) -> bool:
-    """Whether a sentence can be the lede: a whole statement of 5-40 words that stands alone.
+def can_lead(sentence: str, words: int | None = None, title: str = "", english: bool = True,
+             max_words: int = MAX_LEDE_WORDS) -> bool:
+    """Whether a sentence can be the lede: a whole statement of 5-40 (``max_words``) words that stands alone.
 
     Not a question, a quotation, a caption, a sentence pointing back, nor the headline again.
     ``words`` is the sentence's word count when the caller knows it. The word
     lists (pronouns, connectives, first person) are English: ``english=False`` skips them.
     """
     words = word_count(sentence) if words is None else words
-    if not MIN_LEDE_WORDS <= words <= MAX_LEDE_WORDS or sentence.rstrip("\"'”’»").endswith(("?", "…", "...")):
+    if not MIN_LEDE_WORDS <= words <= max_words or sentence.rstrip("\"'”’»").endswith(("?", "…", "...")):
         return False  # a question teases, an ellipsis trails off
     if not is_whole(sentence) or _OPENING_QUOTE.match(sentence) or (title and same_text(sentence, title)):
         return False
