@@ -31,6 +31,7 @@ def test_datelines_are_stripped():
     assert clean_sentence("Cape Canaveral, Fla. — NASA launched it.") == "NASA launched it."
     assert clean_sentence("WASHINGTON — The Senate voted.") == "The Senate voted."
     assert clean_sentence("NEW DELHI: India said no.") == "India said no."
+    assert clean_sentence("[서울=뉴시스]김철수 기자 = 정부는 발표했다.") == "정부는 발표했다."
     # A subject with a dash after it is not a place.
     assert clean_sentence("Manchester United — who lost — won.") == "Manchester United — who lost — won."
 

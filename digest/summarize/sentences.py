@@ -36,6 +36,8 @@ _DATELINE = re.compile(
     # "WASHINGTON --", "LONDON, England —", "NEW DELHI: "
     r"|^[A-Z][A-Z.'’-]+(?:,?\s+[A-Z][\w.'’-]*){0,3}\s+(?:--|[-–—])\s+"
     r"|^[A-Z]{3,}(?:\s+[A-Z]{2,}){0,2}:\s+(?=[A-Z])"
+    # "[서울=뉴시스]", "[엔터미디어=소설가 박생강의 옆구리tv]": an agency and reporter in brackets (Korean news).
+    r"|^\[[^\[\]=]{1,30}=[^\[\]]{1,40}\]\s*(?:\S{2,4}\s?기자\s?=\s*)?"
     # "Cape Canaveral, Fla. —", "Washington, DC --": a place and its state, then a dash.
     r"|^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2},\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s+(?:--|[–—])\s+"
 )
