@@ -47,7 +47,8 @@ def test_bylines_and_credits_are_junk():
     for junk in ("By .", "By John Smith and Jane Doe", "PUBLISHED: . 10:37 EST, 2 July 2013 .", "Photo: AP",
                  "Click here for the full story.", "READ MORE: the other story", "(Getty Images)",
                  "Source: Office for National Statistics",
-                 "By Matthew Digby, Minh Do on Monday, November 18th, 2019 at 11:08 a.m."):
+                 "By Matthew Digby, Minh Do on Monday, November 18th, 2019 at 11:08 a.m.",
+                 "Sun Visor Spray, SPF 30 £40 for 80ml, Space NK stores CLAIMS: This protects against UVA rays."):
         assert is_junk(junk), junk
     # "By" opening a statement is not a byline.
     assert not is_junk("By Monday's close, the Jakarta Stock Exchange was down 2.1% at 1,011.15.")

@@ -138,10 +138,13 @@ def is_junk(sentence: str) -> bool:
             or "all rights reserved" in sentence.lower() or sentence.count("|") >= 2
             or ("MORE" in sentence and bool(_WIDGET_LEFTOVER.search(sentence)))
             or ("@" in sentence and len(_HANDLE.findall(sentence)) >= 2)
+            or (":" in sentence and bool(_CAPS_LABEL.search(sentence)))
             or (sentence.count(":") >= 2
                 and sum(not _SAYING.search(label) for label in _LABEL.findall(sentence)) >= 2))
 
 
+#: A shopping list's or review's label inside a sentence: "... Space NK stores CLAIMS: This protects ...".
+_CAPS_LABEL = re.compile(r"(?<=\S )[A-Z]{4,}:\s")
 #: An embedded tweet flattened into the text: "Gary Lineker @GaryLinekerCongratulations ... @Joey7Barton 15m".
 _HANDLE = re.compile(r"(?:^|\s|\u200f)@\w{2,}")
 #: A label before a name in a team sheet or caption chain: "Goalkeeper: Hugo", "Defenders: Nathaniel".
