@@ -2,9 +2,13 @@
 
     python bench/blind.py --out /work/blind/round1            # write packet.md and key.json
     python bench/blind.py --out /work/blind/round1 --score    # score OUTDIR/verdicts.json
+    python bench/blind.py --set fresh --out /work/blind/round3  # the fresh set (round 3)
 
-The reading set is fixed by hashing ids (bench/corpus.py ``HELD_OUT``: 30
-CNN/DM, 15 XSum, 15 real .html pages): never tune on it. For each item the
+The reading set is fixed by hashing ids: ``--set held-out`` (the default,
+bench/corpus.py ``HELD_OUT``: 30 CNN/DM, 15 XSum, 15 real .html pages) or
+``--set fresh`` (``FRESH``: 20 CNN/DM, 10 XSum, 15 real .html pages, 15 BBC
+never shown to a reader before, by a new salt, the held-out ids excluded).
+Never tune on either. For each item the
 packet shows two newsletter entries, labelled A and B at random (seeded):
 digest's (title, lede, 3 bullets) and the plain first four sentences of the
 same cleaned body (title, sentence 1 as lede, sentences 2-4 as bullets). The
@@ -23,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import DEFAULT_DATA, held_out_ids, load  # noqa: E402
+from corpus import DEFAULT_DATA, fresh_ids, held_out_ids, load  # noqa: E402
 from digest.summarize import summarize  # noqa: E402
 
 DEFECTS = ("caption", "dangling", "repeat", "long-lede", "cut", "glued", "junk", "headline", "off-point",
@@ -57,7 +61,7 @@ number (as a string), e.g.:
 
 Items from CNN/DM and XSum have no headline (their datasets give none), so they
 show no title line: judge only the lede and bullets there. The web pages (html)
-keep their real titles.
+and BBC articles keep their real titles.
 
 Items marked *(identical)* show the same entry twice; still give sendable verdicts.
 
@@ -86,14 +90,17 @@ def entry(title: str, sentences: list[str]) -> str:
     return "\n".join(lines)
 
 
-def write(out: Path, data: Path, seed: int) -> None:
-    held = held_out_ids(data)
+#: The reading sets: which ids each takes, per dataset.
+SETS = {"held-out": held_out_ids, "fresh": fresh_ids}
+
+
+def write(out: Path, data: Path, seed: int, reading_set: str = "held-out") -> None:
+    chosen = SETS[reading_set](data)
     rng = random.Random(seed)
     items = []
-    for dataset in ("cnndm", "xsum", "html"):
-        for item in load(dataset, data):
-            if item.id in held[dataset]:
-                items.append(item)
+    for dataset in ("cnndm", "xsum", "html", "bbc"):
+        if dataset in chosen:
+            items.extend(item for item in load(dataset, data) if item.id in chosen[dataset])
     rng.shuffle(items)
     out.mkdir(parents=True, exist_ok=True)
     parts = [HEADER.format(defects=", ".join(DEFECTS), count=len(items))]
@@ -102,7 +109,7 @@ def write(out: Path, data: Path, seed: int) -> None:
         label = f"{number:02d}"
         article = item.article
         # CNN/DM titles are made from URL slugs and XSum has none: only the real pages show theirs.
-        title = article.title if item.dataset == "html" and article.title != item.id else ""
+        title = article.title if item.dataset in ("html", "bbc") and article.title != item.id else ""
         summary = summarize(article, bullets=3)
         ours = [summary.lede, *summary.bullets]
         lead = lead_entry(article)
@@ -115,7 +122,7 @@ def write(out: Path, data: Path, seed: int) -> None:
         key[label] = {"dataset": item.dataset, "id": item.id, "digest": digest_is, "identical": same}
     (out / "packet.md").write_text("".join(parts), encoding="utf-8")
     (out / "key.json").write_text(json.dumps(key, indent=1), encoding="utf-8")
-    print(f"wrote {out / 'packet.md'} ({len(items)} items, "
+    print(f"wrote {out / 'packet.md'} ({reading_set} set, {len(items)} items, "
           f"{sum(k['identical'] for k in key.values())} identical pairs) and the key")
 
 
@@ -163,12 +170,14 @@ def main() -> None:
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--seed", type=int, default=12)
+    parser.add_argument("--set", dest="reading_set", choices=sorted(SETS), default="held-out",
+                        help="which reading set (default: held-out)")
     parser.add_argument("--score", action="store_true", help="score OUTDIR/verdicts.json against the key")
     args = parser.parse_args()
     if args.score:
         score(args.out)
     else:
-        write(args.out, args.data, args.seed)
+        write(args.out, args.data, args.seed, args.reading_set)
 
 
 if __name__ == "__main__":

@@ -97,14 +97,54 @@ def key(dataset: str, item_id: str, salt: str = "blind-2026") -> str:
 HELD_OUT = {"cnndm": 30, "xsum": 15, "html": 15}
 
 
+#: The fresh reading set (round 3): items no reader has seen, by a new salt, outside HELD_OUT.
+FRESH = {"cnndm": 20, "xsum": 10, "html": 15, "bbc": 15}
+FRESH_SALT = "fresh-2026-round3"
+
+
+#: Items whose outputs were printed and read while the round-3 rules were written: not fresh.
+READ_IN_ROUND3 = {
+    "cnndm": {"008aa71f64621995d749aff42be822b1b6ca7bc9", "06a4af524f4021ea62a16ee7778f901f3a7879b1",
+              "07955dc7323a027814bbdacf87a46e554167aac2", "1b884cf6cb5180ea2143142d0a0b30f352865bd9",
+              "47681f33b383d3000a13cff5c5429771204619ed", "60e99bf7b0f7dd755ae4aab0094f2add2d4f36fd",
+              "66fe5722d222324b82a5b1a68592e4943a6b309e", "9056f691c18f7f0fd4658011b5c5376905c761ad",
+              "9fa944ff682d06dbca7c66e4badea3697cd9dbdd", "d630035ba94ce748c4870e420ea807bf3701414e",
+              "ec374b769e8112884310bb3b4a7d261ab4625490", "ee0304146d291374878c7605d90f9451aefe48b7",
+              "fb1117897822bddb6586aa283e4a67d82b507f3a"},
+    "xsum": {"16679938", "29237469", "33960105", "34182164", "35820385", "36307661", "37276607", "38550016",
+             "39270960", "39587051"},
+    "html": {"0ec95c7261d122f3", "2f42ef1d3ea0c96e", "680c2848e94a96f9", "686bb170effe273e", "87438a0dacbeb979",
+             "9da36ae4714bfccc", "aec5deeaada8b2fb"},
+    "bbc": {"bbc/business/207", "bbc/business/210", "bbc/business/313", "bbc/business/411", "bbc/politics/251",
+            "bbc/politics/263", "bbc/politics/267", "bbc/sport/214", "bbc/tech/108", "bbc/tech/189", "bbc/tech/346",
+            "bbc/entertainment/054", "bbc/entertainment/301", "bbc/politics/039", "bbc/politics/170",
+            "bbc/sport/059", "bbc/tech/182"},
+}
+
+
+def _ids(dataset: str, data: Path) -> list[str]:
+    if dataset == "html":
+        return sorted(p.stem for p in (data / "pages").glob("*.html"))
+    return [json.loads(line)["id"] for line in (data / "summaries" / f"{dataset}.jsonl").open(encoding="utf-8")]
+
+
 def held_out_ids(data: Path = DEFAULT_DATA) -> dict[str, set[str]]:
     """Ids of the fixed held-out reading set, per dataset (pages: the same ids for .html and .txt)."""
     ids: dict[str, set[str]] = {}
     for dataset, count in HELD_OUT.items():
-        if dataset == "html":
-            names = sorted(p.stem for p in (data / "pages").glob("*.html"))
-        else:
-            names = [json.loads(line)["id"] for line in (data / "summaries" / f"{dataset}.jsonl").open()]
-        ids[dataset] = set(sorted(names, key=lambda n: key(dataset, n))[:count])
+        ids[dataset] = set(sorted(_ids(dataset, data), key=lambda n: key(dataset, n))[:count])
+    ids["txt"] = ids["html"]
+    return ids
+
+
+def fresh_ids(data: Path = DEFAULT_DATA) -> dict[str, set[str]]:
+    """Ids of the fresh reading set, per dataset: the smallest keys under FRESH_SALT, the held-out
+    set and the items read in round 3 excluded."""
+    held = held_out_ids(data)
+    ids: dict[str, set[str]] = {}
+    for dataset, count in FRESH.items():
+        names = [n for n in _ids(dataset, data)
+                 if n not in held.get(dataset, set()) and n not in READ_IN_ROUND3.get(dataset, set())]
+        ids[dataset] = set(sorted(names, key=lambda n: key(dataset, n, FRESH_SALT))[:count])
     ids["txt"] = ids["html"]
     return ids

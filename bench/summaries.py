@@ -146,7 +146,8 @@ def defects(entry: list[str], positions: list[int], title: str) -> set[str]:
     if title and (norm(lede) == norm(title) or (len(norm(title)) > 20 and norm(lede).startswith(norm(title)))):
         found.add("headline")
     for i, b in enumerate(bullets, start=1):
-        if _CONNECTIVE.match(b) or (_PRONOUN.match(b) and positions[i] - 1 != positions[i - 1]):
+        # Round 3: like a pronoun, a connective dangles only when its sentence is not the one shown before it.
+        if (_CONNECTIVE.match(b) or _PRONOUN.match(b)) and positions[i] - 1 != positions[i - 1]:
             found.add("dangling")
         words = _content(b)
         for earlier in entry[:i]:
@@ -248,11 +249,13 @@ def main() -> None:
     cnndm = [it for it in items if it.dataset == "cnndm"]
     for it in items[-20:]:
         digest_entry(it, 3)
-    start = time.process_time()
+    rounds = []
     for _ in range(2):
+        start = time.process_time()
         for it in cnndm:
             digest_entry(it, 3)
-    rate = 2 * len(cnndm) / (time.process_time() - start)
+        rounds.append(time.process_time() - start)
+    rate = 2 * len(cnndm) / sum(rounds)
 
     oof, chosen = cross_validate(items, args.folds)
     set_params(defaults)
@@ -281,6 +284,8 @@ def main() -> None:
     defect_table({"cnndm": cnndm, "xsum": [it for it in items if it.dataset == "xsum"],
                   "bbc": [it for it in items if it.dataset == "bbc"][:300], **pages})
     print(f"\nspeed: {rate:.0f} articles/s (summarizer alone, CNN/DM, CPU time, lede + 3 bullets; target >= 200)")
+    # The first pass also stems every new word (pure-Python Snowball, ~40 us a word); the second finds them cached.
+    print(f"  first pass {len(cnndm) / rounds[0]:.0f}/s (new words), second pass {len(cnndm) / rounds[1]:.0f}/s")
 
 
 if __name__ == "__main__":

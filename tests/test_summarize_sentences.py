@@ -1,4 +1,14 @@
-from digest.summarize.sentences import can_be_bullet, clean_sentence, is_junk, split_run_on, summary_sentences, unwrap
+from digest.summarize.sentences import (
+    can_be_bullet,
+    clean_sentence,
+    is_junk,
+    is_label,
+    mend_connective,
+    mild_connective,
+    split_run_on,
+    summary_sentences,
+    unwrap,
+)
 
 
 def test_datelines_are_stripped():
@@ -15,6 +25,15 @@ def test_datelines_are_stripped():
         assert clean_sentence(subject) == subject
     assert clean_sentence("Boston (CNN)Guilty across the board.") == "Guilty across the board."
     assert clean_sentence("(The Hollywood Reporter) Stan Freberg has died.") == "Stan Freberg has died."
+    # Round 3: a date before the agency, a place and its state, an all-capitals place and a colon.
+    assert clean_sentence("NEW YORK, March 3 (AP) -- Stocks rose.") == "Stocks rose."
+    assert clean_sentence("BEIJING, Jan. 5 (Xinhua) -- China said no.") == "China said no."
+    assert clean_sentence("Cape Canaveral, Fla. — NASA launched it.") == "NASA launched it."
+    assert clean_sentence("WASHINGTON — The Senate voted.") == "The Senate voted."
+    assert clean_sentence("NEW DELHI: India said no.") == "India said no."
+    assert clean_sentence("[서울=뉴시스]김철수 기자 = 정부는 발표했다.") == "정부는 발표했다."
+    # A subject with a dash after it is not a place.
+    assert clean_sentence("Manchester United — who lost — won.") == "Manchester United — who lost — won."
 
 
 def test_share_bars_and_video_prompts_are_removed():
@@ -26,8 +45,13 @@ def test_share_bars_and_video_prompts_are_removed():
 
 def test_bylines_and_credits_are_junk():
     for junk in ("By .", "By John Smith and Jane Doe", "PUBLISHED: . 10:37 EST, 2 July 2013 .", "Photo: AP",
-                 "Click here for the full story.", "READ MORE: the other story", "(Getty Images)"):
+                 "Click here for the full story.", "READ MORE: the other story", "(Getty Images)",
+                 "Source: Office for National Statistics",
+                 "By Matthew Digby, Minh Do on Monday, November 18th, 2019 at 11:08 a.m.",
+                 "Sun Visor Spray, SPF 30 £40 for 80ml, Space NK stores CLAIMS: This protects against UVA rays."):
         assert is_junk(junk), junk
+    # "By" opening a statement is not a byline.
+    assert not is_junk("By Monday's close, the Jakarta Stock Exchange was down 2.1% at 1,011.15.")
     assert not is_junk("Bystanders said the fire spread quickly through the building.")
 
 
@@ -62,6 +86,26 @@ def test_poor_bullets():
     assert not can_be_bullet("I’m fortunate I was put into this position at a great club.")  # inside a quote
     assert not can_be_bullet("Then we went back to the house to look for the dog.")
     assert can_be_bullet("The US Army said the veterans of World War I were honoured.")
+    assert not can_be_bullet("Moreover, the storm knocked out power to thousands of homes.")
+    # A mild connective is the caller's call: it reads well right after its sentence.
+    assert can_be_bullet("But the storm knocked out power to thousands of homes on Friday.")
+    assert not can_be_bullet("Vote for your favourite storm photo in our gallery now!")
+
+
+def test_labels_are_not_statements():
+    for label in ("BREAKING NEWS.", "Chelsea 3 Arsenal 1.", "Man of the Match.", "Pictured Left To Right."):
+        assert is_label(label), label
+    for statement in ("Roads get less.", "He said no.", "Компания BMW выпустила новую модель.",
+                      "현재 MBC는 이유리 주연의 드라마로 승부를 보고 있다.", "他说。"):
+        assert not is_label(statement), statement
+
+
+def test_mild_connectives_are_mended_only_for_but_and_yet_so():
+    assert mend_connective("But the team lost again.") == "The team lost again."
+    assert mend_connective("And 36 people were hurt.") == "36 people were hurt."
+    assert mend_connective("However, the team lost.") is None
+    assert mend_connective("Still, the team lost.") is None
+    assert mild_connective("So the team lost.") and not mild_connective("So far the team has lost twice.")
 
 
 def test_hard_wrapped_lines_are_joined_but_headings_kept():

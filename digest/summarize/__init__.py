@@ -24,12 +24,15 @@ from .salience import Salience
 from .sentences import (
     MAX_BODY_CHARS,
     MAX_BULLET_WORDS,
+    MAX_FIRST_LEDE_WORDS,
     MAX_LEDE_WORDS,
     MIN_BULLET_WORDS,
     _function_words,
     can_be_bullet,
     can_lead,
     is_whole,
+    mend_connective,
+    mild_connective,
     points_back,
     reading_length,
     shorten,
@@ -72,7 +75,7 @@ def summarize(article: Article, bullets: int = 3, max_words: int | None = None) 
     if english:
         _shorten_long_opener(sentences, title)
     words = [split_words(s) for s in sentences]
-    terms = [list(map(rules.term, sentence)) for sentence in words]
+    terms = [rules.terms_of(sentence) for sentence in words]
     lede_index = _lede(sentences, words, title, lambda: Salience(words, rules, title=title, terms=terms).relevance,
                        english)
     if lede_index is None:
@@ -80,13 +83,13 @@ def summarize(article: Article, bullets: int = 3, max_words: int | None = None) 
         lede = _clip(sentences[0]) if sentences else article.title
         return Summary(lede=lede, keywords=keywords(words, terms, article.title, lede, rules), reading_minutes=minutes)
     lede = sentences[lede_index]
-    chosen: list[int] = []
+    chosen: list[tuple[int, str]] = []
     if bullets > 0:
         budget = math.inf if max_words is None else max_words - len(words[lede_index])
         chosen = _bullets(sentences, words, terms, lede_index, bullets, budget, f"{title} {lede}", article.body, english)
     return Summary(
         lede=lede,
-        bullets=tuple(sentences[i] for i in sorted(chosen)),
+        bullets=tuple(text for _, text in chosen),
         keywords=keywords(words, terms, article.title, lede, rules),
         reading_minutes=minutes,
     )
@@ -107,6 +110,9 @@ def _lede(sentences: list[str], words: list[list[str]], title: str, relevance: C
     window = range(min(LEDE_WINDOW, len(sentences)))
     counts = [reading_length(sentences[i], words[i]) for i in window]
     openers = [i for i in window if can_lead(sentences[i], counts[i], title, english)][:3]
+    if window and (not openers or openers[0] > 0) \
+            and can_lead(sentences[0], counts[0], title, english, max_words=MAX_FIRST_LEDE_WORDS):
+        return 0  # a first sentence a little over the length that says what happened beats a later one
     if openers:
         first = openers[0]
         if CLEARLY_BETTER == math.inf or len(openers) == 1:
@@ -129,15 +135,18 @@ def _lede(sentences: list[str], words: list[list[str]], title: str, relevance: C
 
 
 def _bullets(sentences: list[str], words: list[list[str]], terms: list[list[str | None]], lede_index: int,
-             count: int, budget: float, context: str, body: str, english: bool = True) -> list[int]:
-    """Indexes of up to ``count`` bullets: the sentences right after the lede, in order,
+             count: int, budget: float, context: str, body: str, english: bool = True) -> list[tuple[int, str]]:
+    """Up to ``count`` bullets (index, text): the sentences right after the lede, in order,
     minus those a reader would cut; their words within ``budget``.
 
     A sentence that cannot stand in a newsletter (caption leftovers, a quote
     fragment, too short or long, a repeat) is skipped, and a skip breaks the
     chain: the next sentence is taken only if it does not point back (a
     pronoun, a connective, "the N", a surname the reader has not met), since
-    what it points to was cut. ``context`` is the text the reader has seen (title, lede).
+    what it points to was cut. A sentence opening on a mild connective ("But", "And") is kept
+    right after the sentence it follows; after a cut, "But"/"And"/"Yet"/"So" goes
+    ("But the team ..." -> "The team ...") and the rest must stand alone.
+    ``context`` is the text the reader has seen (title, lede).
     """
     counts = [reading_length(s, w) for s, w in zip(sentences, words)]
     surnames = _surnames(body) if english else frozenset()
@@ -151,11 +160,11 @@ def _bullets(sentences: list[str], words: list[list[str]], terms: list[list[str 
 
 def _chain(sentences: list[str], words: list[list[str]], terms: list[list[str | None]], counts: list[int],
            lede_index: int, count: int, budget: float, context: str, surnames: frozenset[str], english: bool,
-           short: bool = False) -> list[int]:
+           short: bool = False) -> list[tuple[int, str]]:
     remaining = budget
     shown = [_content(terms[lede_index])]
     seen = set(split_words(context))
-    chosen: list[int] = []
+    chosen: list[tuple[int, str]] = []
     broken = False
     for i in range(lede_index + 1, len(sentences)):
         if len(chosen) >= count:
@@ -169,10 +178,16 @@ def _chain(sentences: list[str], words: list[list[str]], terms: list[list[str | 
             continue
         strangers = [w for j, w in enumerate(words[i]) if w in surnames and w not in seen
                      and (j == 0 or not words[i][j - 1][:1].isupper())]
+        if english and broken and mild_connective(sentence):
+            # What it answers was cut: without its connective it may still stand alone.
+            mended = mend_connective(sentence)
+            if mended is None or not can_be_bullet(mended, english=True, min_words=3 if short else MIN_BULLET_WORDS):
+                continue
+            sentence = mended
         if english and (strangers or (broken and points_back(sentence))):
             broken = True
             continue
-        chosen.append(i)
+        chosen.append((i, sentence))
         shown.append(content)
         seen.update(words[i])
         remaining -= counts[i]

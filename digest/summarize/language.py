@@ -55,6 +55,11 @@ class LanguageRules:
             self._stems[lower] = stem
         return stem or None
 
+    def terms_of(self, words: list[str]) -> list[str | None]:
+        """:meth:`term` of each word (a batch: the cache is looked up without a call per word)."""
+        stems, term = self._stems, self.term
+        return [stem or None if (stem := stems.get(word.lower())) is not None else term(word) for word in words]
+
     def terms(self, text: str) -> list[str]:
         """Stemmed content words of ``text``, in order."""
         return [t for t in map(self.term, split_words(text)) if t]

@@ -30,9 +30,16 @@ _DATELINE = re.compile(
     r"^\([A-Z][\w.&'’ -]{1,40}\)\s*(?:--|[-–—:])?\s*(?=\S)"
     # "Kathmandu, Nepal (CNN) --", "LONDON (Reuters) -", "Boston (CNN)Guilty": after a place,
     # a dash or no space at all; "The Crown Prosecution Service (CPS) will" is a subject.
-    r"|^[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,4},?\s*\([A-Z][\w.&'’ -]{1,40}\)(?:\s*(?:--|[-–—:])\s*|(?=\S))"
-    # "WASHINGTON --", "LONDON, England —"
+    # "NEW YORK, March 3 (AP) --", "BEIJING, Jan. 5 (Xinhua) --": a date may stand before the agency.
+    r"|^[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,4}(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?,?\s*"
+    r"\([A-Z][\w.&'’ -]{1,40}\)(?:\s*(?:--|[-–—:])\s*|(?=\S))"
+    # "WASHINGTON --", "LONDON, England —", "NEW DELHI: "
     r"|^[A-Z][A-Z.'’-]+(?:,?\s+[A-Z][\w.'’-]*){0,3}\s+(?:--|[-–—])\s+"
+    r"|^[A-Z]{3,}(?:\s+[A-Z]{2,}){0,2}:\s+(?=[A-Z])"
+    # "[서울=뉴시스]", "[엔터미디어=소설가 박생강의 옆구리tv]": an agency and reporter in brackets (Korean news).
+    r"|^\[[^\[\]=]{1,30}=[^\[\]]{1,40}\]\s*(?:\S{2,4}\s?기자\s?=\s*)?"
+    # "Cape Canaveral, Fla. —", "Washington, DC --": a place and its state, then a dash.
+    r"|^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2},\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s+(?:--|[–—])\s+"
 )
 _FURNITURE = re.compile(
     r"Share this with\s?\S*?Copy this link|(?:Scroll|Click) (?:down )?(?:for|to see) (?:the )?(?:video|videos|more)\b\.?"
@@ -64,10 +71,16 @@ _BYLINE = re.compile(
 _JUNK = re.compile(
     r"^(?:By\b.{0,60}$|By\s*\.|PUBLISHED\b|UPDATED\b|Last updated\b|Updated\b.{0,40}\d{4}|Click here\b"
     r"|Follow\s+@|Sign up\b|Read more\b|READ MORE\b|Subscribe\b|Advertisement\b|Copyright\b|©"
-    r"|(?:Photo|Picture|Image|Video|Credit)s?\s*:)"
-    r"|\((?:Getty Images|AP|Reuters|AFP|PA)\)\s*$|All rights reserved",
+    r"|(?:Photo|Picture|Image|Video|Credit|Source|Caption|Courtesy)s?\s*:"
+    # "By Matthew Digby, Minh Do on Monday, November 18th, 2019 at 11:08 a.m.": names, then a date.
+    r"|(?-i:By (?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|"
+    r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)(?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w.'’-]+(?:,| and| on| \|)"
+    r".{0,80}\b(?:19|20)\d\d\b))"
+    ,
     re.IGNORECASE,
 )
+#: A photo credit ending a sentence: "(Getty Images)".
+_JUNK_CREDIT = re.compile(r"\((?:Getty Images|AP|Reuters|AFP|PA)\)\s*$", re.IGNORECASE)
 #: Words that start a sentence after a caption lost its full stop.
 _RUN_ON = re.compile(r"(?<=[a-z0-9%’'”)])\s+(?=(?P<word>[A-Z][a-z]*)\s)")
 #: Besides English function words ("The", "Like", "When"), capitalized mid-sentence only where a
@@ -106,24 +119,32 @@ def clean_sentence(sentence: str, first: bool = True) -> str:
         sentence = _LINK_WIDGET.sub("", sentence)
     if "(" in sentence:
         sentence = _PHOTO_POINTER.sub("", sentence)
-    if _FURNITURE_HINT.search(sentence):
+    lower = sentence.lower()
+    if any(hint in lower for hint in _FURNITURE_HINTS):
         sentence = _FURNITURE.sub(" ", sentence)
     if first or sentence[:1] == "(":
         sentence = _DATELINE.sub("", sentence.strip(), count=1)
     return " ".join(sentence.split())  # also no-break spaces, as pages use them
 
 
-_FURNITURE_HINT = re.compile(r"(?i:share|scroll|click|playback|read more|related|watch|video)")
+#: Words one of which every _FURNITURE match holds (substring tests are cheaper than the pattern).
+_FURNITURE_HINTS = ("share", "scroll", "click", "playback", "read more", "related", "watch", "video")
 
 
 def is_junk(sentence: str) -> bool:
     """True for bylines, credits, promotions, table rows, team sheets: sentences that are furniture as a whole."""
-    return (not _ANY_WORD.search(sentence) or bool(_JUNK.search(sentence)) or sentence.count("|") >= 2
-            or bool(_WIDGET_LEFTOVER.search(sentence)) or len(_HANDLE.findall(sentence)) >= 2
+    return (not _ANY_WORD.search(sentence) or bool(_JUNK.match(sentence))
+            or (")" in sentence and bool(_JUNK_CREDIT.search(sentence)))
+            or "all rights reserved" in sentence.lower() or sentence.count("|") >= 2
+            or ("MORE" in sentence and bool(_WIDGET_LEFTOVER.search(sentence)))
+            or ("@" in sentence and len(_HANDLE.findall(sentence)) >= 2)
+            or (":" in sentence and bool(_CAPS_LABEL.search(sentence)))
             or (sentence.count(":") >= 2
                 and sum(not _SAYING.search(label) for label in _LABEL.findall(sentence)) >= 2))
 
 
+#: A shopping list's or review's label inside a sentence: "... Space NK stores CLAIMS: This protects ...".
+_CAPS_LABEL = re.compile(r"(?<=\S )[A-Z]{4,}:\s")
 #: An embedded tweet flattened into the text: "Gary Lineker @GaryLinekerCongratulations ... @Joey7Barton 15m".
 _HANDLE = re.compile(r"(?:^|\s|\u200f)@\w{2,}")
 #: A label before a name in a team sheet or caption chain: "Goalkeeper: Hugo", "Defenders: Nathaniel".
@@ -137,9 +158,14 @@ _WIDGET_LEFTOVER = re.compile(r"[a-z,]\s+MORE\b")
 def is_caption(sentence: str) -> bool:
     """True for a photo caption: a label and a colon opening it ("Top spot: Iconic ..."), not a quote;
     or a sentence pointing at the photo ("Pat, 69, pictured left in her ...")."""
-    if _POINTS_AT_PHOTO.search(sentence):
+    lower = sentence.lower()
+    if any(hint in lower for hint in _PHOTO_HINTS) and _POINTS_AT_PHOTO.search(sentence):
         return True
-    return bool(_CAPTION_LABEL.search(sentence)) and not _SAYING.search(sentence[:80])
+    return bool(_CAPTION_LABEL.match(sentence)) and not _SAYING.search(sentence[:80])
+
+
+#: Substrings one of which every _POINTS_AT_PHOTO match holds.
+_PHOTO_HINTS = ("pictured", "photographed", "seen ", "left,", "right,", "centre,", "center,")
 
 
 _POINTS_AT_PHOTO = re.compile(r"\b(?:pictured|photographed|seen) (?:left|right|above|below|centre|center|here)\b"
@@ -189,6 +215,9 @@ MAX_BODY_CHARS = 60_000
 MAX_SENTENCE_CHARS = 1_500
 #: A lede longer than this is too long to read in one breath.
 MAX_LEDE_WORDS = 40
+#: ... "about 40": the first sentence, which says what happened, may lead up to this long when it
+#: cannot be shortened (round 3: the later sentence that led instead read off-point).
+MAX_FIRST_LEDE_WORDS = 45
 MIN_LEDE_WORDS = 5
 
 
@@ -272,7 +301,7 @@ _POINTS_BACK = re.compile(
     r"Then|Now|Thus|Hence|Therefore|Besides|Indeed|Otherwise|Likewise|Similarly|Consequently|Additionally|"
     r"Afterwards|Later|Earlier|Previously|Even so|Equally|Perhaps|Maybe|Of course|After all|In fact|Again|Above all|"
     r"Ultimately|Overall|Alternatively|Admittedly|Regardless|Nor|Too|In it|In addition|In turn|As a result|As such|At the time|"
-    r"By then|Despite this|Despite that|After that|Before that|Because of this|Other|Neither|Either|Yes|Well|"
+    r"By then|Until then|Until now|Since then|Despite this|Despite that|After that|Before that|Because of this|Other|Neither|Either|Yes|Well|"
     r"The same|The other|The company|The firm|The club|The team|The group|The agency|The star|The player|The former|The latter|The pair|The couple|The trio|The duo|The move|"
     r"The decision|The incident|The comments|The remarks|The statement|The report|The study|The news|"
     r"The announcement|The deal|The attack|The incident|The find|The discovery|The victim|The suspect)\b"
@@ -282,13 +311,31 @@ _FIRST_LETTER = re.compile(r"^[\"“‘'(]?[^\W_]")
 _LOWER_START = re.compile(r"^[\"“‘'(]?[a-z]")
 
 
-#: Connectives: they tie a sentence to the one before it, which a bullet never shows
-#: in full (even right after the lede, "And the band will ..." reads as a fragment).
+#: Connectives that tie a sentence to an argument a bullet never shows in full ("Moreover", "In fact").
 _CONNECTIVE = re.compile(
-    r"^(?:However|But|And|Or|Also|Meanwhile|Still|Yet|So|Instead|Moreover|Furthermore|Nevertheless|Nonetheless|"
+    r"^(?:Or|Also|Meanwhile|Instead|Moreover|Furthermore|Nevertheless|Nonetheless|"
     r"Thus|Hence|Therefore|Besides|Indeed|Otherwise|Likewise|Similarly|Consequently|Additionally|Equally|Even so|"
     r"In addition|In turn|As a result|Despite this|Despite that|Because of this|Nor|Too|Again|After all|In fact)\b"
 )
+#: Mild connectives (round 3): a bullet opening on one reads well right after the sentence it
+#: follows, which readers missed when it was cut; the caller keeps it there (see :func:`mend_connective`).
+_MILD_CONNECTIVE = re.compile(r"^(?:(?:But|And|Yet|Still)\b|So\b(?![ -](?:far|much|many|called|long)\b)|However,)")
+#: Of those, the ones whose word can go when the sentence before was cut: "But the team ..." -> "The team ...".
+_DROPPABLE = re.compile(r"^(?:But|And|Yet|So)\s+(?=[\w\"“‘'])")
+
+
+def mild_connective(sentence: str) -> bool:
+    """True for a sentence opening on "But", "And", "Yet", "So", "Still" or "However,"."""
+    return bool(_MILD_CONNECTIVE.match(sentence))
+
+
+def mend_connective(sentence: str) -> str | None:
+    """The sentence without its opening "But", "And", "Yet" or "So", capitalised; None for other openers."""
+    match = _DROPPABLE.match(sentence)
+    if match is None:
+        return None
+    rest = sentence[match.end():]
+    return rest[:1].upper() + rest[1:]
 
 
 def points_back(sentence: str) -> bool:
@@ -338,37 +385,43 @@ def shorten(sentence: str, limit: int = MAX_LEDE_WORDS) -> str | None:
     return best if is_whole(best) else None
 
 
-def can_lead(sentence: str, words: int | None = None, title: str = "", english: bool = True) -> bool:
-    """Whether a sentence can be the lede: a whole statement of 5-40 words that stands alone.
+def can_lead(sentence: str, words: int | None = None, title: str = "", english: bool = True,
+             max_words: int = MAX_LEDE_WORDS) -> bool:
+    """Whether a sentence can be the lede: a whole statement of 5-40 (``max_words``) words that stands alone.
 
     Not a question, a quotation, a caption, a sentence pointing back, nor the headline again.
     ``words`` is the sentence's word count when the caller knows it. The word
     lists (pronouns, connectives, first person) are English: ``english=False`` skips them.
     """
     words = word_count(sentence) if words is None else words
-    if not MIN_LEDE_WORDS <= words <= MAX_LEDE_WORDS or sentence.rstrip("\"'”’»").endswith("?"):
-        return False
+    if not MIN_LEDE_WORDS <= words <= max_words or sentence.rstrip("\"'”’»").endswith(("?", "…", "...")):
+        return False  # a question teases, an ellipsis trails off
     if not is_whole(sentence) or _OPENING_QUOTE.match(sentence) or (title and same_text(sentence, title)):
+        return False
+    if is_label(sentence):
         return False
     if not english:
         return True
     if points_back(sentence) or _speaks_in_first_person(sentence) or is_teaser(sentence):
         return False
+    if _DEMONSTRATIVE.search(" ".join(sentence.split()[:12])):
+        return False  # "The Pentagon rejected these accusations ...": which ones, the reader never saw
     return names_something(sentence) or (words > TEASER_WORDS and not _VAGUE.search(sentence))
 
 
-#: Openers that set a scene or address the reader instead of saying what happened.
+#: "these" + a word early in a sentence points back ("these huge arrows", "these accusations"); not "these days".
+#: ("those" mostly means people: "among those counting the cost".)
+_DEMONSTRATIVE = re.compile(r"\b[Tt]hese\s+(?!(?:days|include|included|includes|are|were)\b)[a-z]")
+#: Openers that address the reader instead of saying what happened. Round 3: only these;
+#: scene-setting openers ("Every year ...", "It's official") lead, as readers found them fine.
 _TEASER = re.compile(
-    r"^[\"“‘']?(?:Welcome to|Meet the|Imagine|Picture (?:this|the scene)|Ever (?:wondered|wonder|thought)|Once upon"
-    r"|Every (?:year|day|week|month|season|summer|winter|spring|autumn|time|so often|now and then)\b"
-    r"|It(?:'s|’s| is) (?:that time|not every day|no secret|official)|Remember (?:when|the)|Move over|Say (?:hello|goodbye)"
-    r"|Forget (?:about|the)|Who (?:knew|says)|Look out|Guess (?:what|who))\b"
+    r"^[\"“‘']?(?:Welcome to|Meet the|Imagine|Picture (?:this|the scene)|Ever (?:wondered|wonder|thought)"
+    r"|Guess (?:what|who)|Forget (?:about|the)|Remember (?:when|the)|Move over|Say (?:hello|goodbye)|Look out)\b"
 )
 
 
 def is_teaser(sentence: str) -> bool:
-    """A teaser opener (English): an exclamation, or a scene-setting or reader-addressing phrase
-    ("Every year a trend comes around ...", "Welcome to the new ...")."""
+    """A clear teaser opener (English): an exclamation, or one addressing the reader ("Imagine ...", "Meet the ...")."""
     return sentence.rstrip("\"'”’»)").endswith("!") or bool(_TEASER.match(sentence))
 
 
@@ -378,6 +431,26 @@ _VAGUE = re.compile(r",\s+(?:it|this|that)(?:['’]s| was| is| has been| had bee
 #: was a quiet one." and "Nobody expected what came next." tease, they do not tell.
 TEASER_WORDS = 10
 _NAME_OR_NUMBER = re.compile(r"\d|(?<=\S)\s+[\"“‘'(]?[^\W\d_a-z]")
+
+
+def is_label(sentence: str) -> bool:
+    """A label, not a statement: no word in lower case ("BREAKING NEWS.", "Chelsea 3 Arsenal 1."), or
+    a short one whose lower-case words are only function words ("Pictured Left To Right.")."""
+    if sentence.lower() == sentence.upper():
+        return False  # a script without capitals (Chinese, Arabic ...): nothing to judge by
+    words = sentence.split()
+    if len(words) > 8 and _LOWER_CONTENT.search(sentence):
+        return False  # cheap: a long sentence with a lower-case word of five letters or more states something
+    words = [w.strip(_PUNCTUATION) for w in words]
+    if any(w[:1].isalpha() and w[:1].lower() == w[:1].upper() for w in words):
+        return False  # words of a script without capitals around a Latin name ("현재 MBC는 ...")
+    lower = [w for w in words if w[:1].islower()]
+    return not lower or (len(words) <= 8 and 2 * len(lower) <= len(words)
+                         and all(w in _function_words() for w in lower))
+
+
+_LOWER_CONTENT = re.compile(r"(?<![\w'’])[a-z]{5}")
+_PUNCTUATION = "\"'“”‘’«»()[].,;:!?-–—…"
 
 
 def names_something(sentence: str) -> bool:
@@ -397,9 +470,9 @@ def can_be_bullet(sentence: str, words: int | None = None, english: bool = True,
     words = word_count(sentence) if words is None else words
     if not min_words <= words <= MAX_BULLET_WORDS:
         return False
-    if sentence.rstrip("\"'”’»").endswith("?") or not is_whole(sentence):
-        return False
-    if english and _CONNECTIVE.match(sentence):
+    if sentence.rstrip("\"'”’»").endswith(("?", "!", "…", "...")) or not is_whole(sentence):
+        return False  # questions and exclamations tease or promote ("Vote now!"), an ellipsis trails off
+    if english and _CONNECTIVE.match(sentence) or is_label(sentence):
         return False
     # A quotation standing alone ("'That's how football works." or a first-person
     # sentence in the middle of one) lacks its speaker.

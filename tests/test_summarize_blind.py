@@ -1,0 +1,30 @@
+"""The blind-reading sets (bench/corpus.py): the fresh set is new to every reader."""
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    spec = importlib.util.spec_from_file_location("corpus_bench", BENCH / "corpus.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclass looks itself up there
+    spec.loader.exec_module(module)
+    yield module
+    del sys.modules[spec.name]
+
+
+def test_the_fresh_set_leaves_out_every_item_readers_or_tuning_saw(corpus, shared_data):
+    fresh = corpus.fresh_ids(shared_data)
+    held = corpus.held_out_ids(shared_data)
+    assert {name: len(ids) for name, ids in fresh.items() if name != "txt"} == corpus.FRESH
+    assert fresh["txt"] == fresh["html"]
+    for name, ids in fresh.items():
+        assert not ids & held.get(name, set()), name
+        assert not ids & corpus.READ_IN_ROUND3.get(name, set()), name
+    assert corpus.fresh_ids(shared_data) == fresh  # fixed by hashing, not drawn at random
