@@ -284,7 +284,7 @@ def main() -> None:
     defect_table({"cnndm": cnndm, "xsum": [it for it in items if it.dataset == "xsum"],
                   "bbc": [it for it in items if it.dataset == "bbc"][:300], **pages})
     print(f"\nspeed: {rate:.0f} articles/s (summarizer alone, CNN/DM, CPU time, lede + 3 bullets; target >= 200)")
-    # The first pass also stems every new word (pure-Python Snowball, ~40 us a word); the second finds them cached.
+    # The first pass also stems every new word (Snowball in C through PyStemmer); the second finds them cached.
     print(f"  first pass {len(cnndm) / rounds[0]:.0f}/s (new words), second pass {len(cnndm) / rounds[1]:.0f}/s")
 
 
