@@ -27,6 +27,7 @@ from .sentences import (
     MAX_FIRST_LEDE_WORDS,
     MAX_LEDE_WORDS,
     MIN_BULLET_WORDS,
+    TITLES,
     _function_words,
     can_be_bullet,
     can_lead,
@@ -34,6 +35,7 @@ from .sentences import (
     mend_connective,
     mild_connective,
     points_back,
+    points_back_early,
     reading_length,
     shorten,
     summary_sentences,
@@ -176,15 +178,18 @@ def _chain(sentences: list[str], words: list[list[str]], terms: list[list[str | 
                 or any(_overlap(content, other) >= REPEAT_OVERLAP for other in shown):
             broken = True
             continue
-        strangers = [w for j, w in enumerate(words[i]) if w in surnames and w not in seen
-                     and (j == 0 or not words[i][j - 1][:1].isupper())]
+        # A surname alone, or after a courtesy title ("Mr McLachlan"), that the reader has not met.
+        strangers = [w for j, w in enumerate(words[i]) if w not in seen
+                     and ((w in surnames and (j == 0 or not words[i][j - 1][:1].isupper()))
+                          or (j > 0 and words[i][j - 1] in TITLES and w[:1].isupper()
+                              and not (j + 1 < len(words[i]) and words[i][j + 1][:1].isupper())))]
         if english and broken and mild_connective(sentence):
             # What it answers was cut: without its connective it may still stand alone.
             mended = mend_connective(sentence)
             if mended is None or not can_be_bullet(mended, english=True, min_words=3 if short else MIN_BULLET_WORDS):
                 continue
             sentence = mended
-        if english and (strangers or (broken and points_back(sentence))):
+        if english and (strangers or (broken and (points_back(sentence) or points_back_early(sentence)))):
             broken = True
             continue
         chosen.append((i, sentence))
