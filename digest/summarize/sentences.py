@@ -149,10 +149,10 @@ def is_junk(sentence: str) -> bool:
 #: A notice about the reader's browser or device, not news: "The video may not work in older browsers",
 #: "Please enable JavaScript to view the comments", "Your browser does not support the video tag".
 _NOTICE = re.compile(
-    r"(?:may|might|will|does|do|did|can)\s*(?:not|n['’]t)\s+(?:work|play|display|load|be supported).{0,40}"
-    r"(?:browsers?|devices?)"
-    r"|(?:enable|turn on|activate|upgrade|update)\s+(?:your\s+)?(?:JavaScript|browser)"
-    r"|(?:browser|device)\s+(?:does not|doesn['’]t|cannot|can['’]t|is not able to)\s+(?:support|play|display)",
+    r"\b(?:may|might|will|does|do|did|can)\s*(?:not|n['’]t)\s+(?:work|play|display|load|be supported)\b.{0,40}"
+    r"\b(?:browsers?|devices?)\b"
+    r"|\b(?:enable|turn on|activate|upgrade|update)\s+(?:your\s+)?(?:JavaScript|browser)\b"
+    r"|\b(?:browser|device)\s+(?:does not|doesn['’]t|cannot|can['’]t|is not able to)\s+(?:support|play|display)\b",
     re.IGNORECASE,
 )
 #: A standalone number in a row of figures: "63", "85%", "6-4", "(7-2)", "112-107".
@@ -196,7 +196,8 @@ def is_caption(sentence: str) -> bool:
 
 
 #: Substrings one of which every _POINTS_AT_PHOTO match holds.
-_PHOTO_HINTS = ("pictured", "photographed", "seen ", "left,", "right,", "centre,", "center,")
+_PHOTO_HINTS = ("pictured", "photographed", "seen ", "left,", "right,", "centre,", "center,", "left)", "right)",
+                "centre)", "center)")
 
 
 #: A caption whose only verb is "pictured": "Nauru guards pictured with Pauline Hanson at the rally".
@@ -211,7 +212,7 @@ _HAS_VERB = re.compile(r"\b(?:is|was|were|are|am|be|been|being|has|have|had|will
 
 
 _POINTS_AT_PHOTO = re.compile(r"\b(?:pictured|photographed|seen) (?:left|right|above|below|centre|center|here)\b"
-                              r"|,\s*(?:left|right|centre|center),|\bpictured\s*(?:,|$|\.)|^Pictured\b")
+                              r"|,\s*(?:left|right|centre|center)[,)]|\bpictured\s*(?:,|$|\.)|^Pictured\b")
 
 
 def split_run_on(sentence: str) -> list[str]:
