@@ -387,3 +387,40 @@ def test_a_first_sentence_a_little_over_forty_words_still_leads():
     # Much longer, it gives way.
     longer = first.replace("on Tuesday night", "on Tuesday night after many hours of testimony from a long list of officials")
     assert summarize(_story(f"{longer} {later}"), bullets=0).lede == later
+
+
+# Round 4: what the fresh blind reading still found.
+
+def test_a_courtesy_title_and_an_unmet_surname_never_leads():
+    body = ("Mr Hollis said the bridge would stay shut until the spring, when repairs are due to finish. "
+            "Riverton council closed the town's only road bridge on Monday after engineers found deep cracks.")
+    assert summarize(_story(body), bullets=0).lede.startswith("Riverton council closed")
+    # Introduced in the title, the surname may lead; so may a full name after the title.
+    titled = Article(path="x", title="Hollis shuts Riverton bridge", body=body)
+    assert summarize(titled, bullets=0).lede.startswith("Mr Hollis said")
+    body = "Dr Ann Hollis said the bridge would stay shut until the spring, when repairs are due to finish."
+    assert summarize(_story(body), bullets=0).lede == body
+
+
+def test_a_bullet_naming_someone_by_title_and_surname_alone_is_left_out():
+    body = ("Riverton council closed the town's only road bridge on Monday after engineers found deep cracks. "
+            "Mr Hollis said the repairs would take at least four months and cost about two million pounds. "
+            "Buses will run a free shuttle across the river by the railway bridge until the road reopens. "
+            "Council leader Ann Hollis said the town would be compensated for the months of disruption. "
+            "Mrs Hollis added that shops near the bridge would get a rates holiday until the summer.")
+    bullets = summarize(_story(body), bullets=3).bullets
+    assert not any(b.startswith("Mr Hollis") for b in bullets)
+    # Once the full name has been shown, "Mrs Hollis" is someone the reader has met.
+    assert bullets[-1].startswith("Mrs Hollis added")
+
+
+def test_those_and_these_with_a_noun_point_back_after_a_cut():
+    body = ("The government will cut housing benefit for people under 25 from April, ministers said on Tuesday. "
+            "‘It is a disgrace.’ "
+            "Many of those benefit payments go to young people who have left care or a violent home. "
+            "Charities said the change would push thousands of young people into sleeping rough.")
+    bullets = summarize(_story(body), bullets=3).bullets
+    assert bullets == ("Charities said the change would push thousands of young people into sleeping rough.",)
+    # "those who ..." names people; it does not point back.
+    lede = "Among those who lost their homes in the Riverton floods were forty families from the Meadows estate."
+    assert summarize(_story(lede), bullets=0).lede == lede

@@ -142,7 +142,8 @@ def is_junk(sentence: str) -> bool:
             or (sentence.count(":") >= 2
                 and sum(not _SAYING.search(label) for label in _LABEL.findall(sentence)) >= 2)
             or (("rowser" in sentence or "avaScript" in sentence or "device" in sentence)
-                and bool(_NOTICE.search(sentence)))
+                and sentence.count(" ") < 20 and bool(_NOTICE.search(sentence))
+                and bool(_ABOUT_THE_PAGE.search(sentence)))
             or is_score_row(sentence))
 
 
@@ -155,6 +156,9 @@ _NOTICE = re.compile(
     r"|\b(?:browser|device)\s+(?:does not|doesn['’]t|cannot|can['’]t|is not able to)\s+(?:support|play|display)\b",
     re.IGNORECASE,
 )
+#: What such a notice is about: the page's own video, player or comments, or the reader's browser.
+_ABOUT_THE_PAGE = re.compile(r"\b(?:video|videos|player|media|content|comments|page|site|your browser|JavaScript|"
+                             r"this feature|interactive)\b", re.IGNORECASE)
 #: A standalone number in a row of figures: "63", "85%", "6-4", "(7-2)", "112-107".
 _FIGURE = re.compile(r"^\(?[\d.,:%/-]*\d[\d.,:%/-]*\)?[.,]?$")
 
