@@ -424,3 +424,15 @@ def test_those_and_these_with_a_noun_point_back_after_a_cut():
     # "those who ..." names people; it does not point back.
     lede = "Among those who lost their homes in the Riverton floods were forty families from the Meadows estate."
     assert summarize(_story(lede), bullets=0).lede == lede
+
+
+def test_a_lone_surname_of_someone_introduced_later_does_not_lead():
+    body = ("Jung won aboard Sam after a clear round in the final jumping phase on Sunday afternoon. "
+            "Germany took the team gold medal in the eventing competition at the European championships. "
+            "Olympic champion Michael Jung led the standings from the first day of the dressage. "
+            "Jung said the horse had never jumped better in his long career.")
+    assert summarize(_story(body), bullets=0).lede.startswith("Germany took the team gold")
+    # A place after another capitalized word ("South Wales") is not a surname.
+    body = ("Wales will host the cycling championships in Cardiff next summer, organisers said on Monday. "
+            "The races will start and finish in South Wales.")
+    assert summarize(_story(body), bullets=0).lede.startswith("Wales will host")
