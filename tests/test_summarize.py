@@ -436,3 +436,14 @@ def test_a_lone_surname_of_someone_introduced_later_does_not_lead():
     body = ("Wales will host the cycling championships in Cardiff next summer, organisers said on Monday. "
             "The races will start and finish in South Wales.")
     assert summarize(_story(body), bullets=0).lede.startswith("Wales will host")
+
+
+def test_a_bullet_opening_on_one_name_and_an_age_the_reader_never_met_is_left_out():
+    body = ("Two nurses who fled a field hospital in the north of the country have described months of shelling. "
+            "Amina, 25, was sent to the hospital straight after finishing her training in the capital. "
+            "Aid agencies say more than forty hospitals in the region have been hit since the spring.")
+    assert summarize(_story(body), bullets=3).bullets == (
+        "Aid agencies say more than forty hospitals in the region have been hit since the spring.",)
+    # Named in full first, the name and age read fine.
+    body = body.replace("have described", "including Amina Sayed, have described")
+    assert summarize(_story(body), bullets=3).bullets[0].startswith("Amina, 25,")

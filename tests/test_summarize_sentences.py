@@ -150,3 +150,9 @@ def test_browser_notices_and_score_rows_are_junk():
     assert not is_junk("Riverton beat Hillside 6-4 6-4 and then won the doubles 7-6 (7-2) 6-1 on Sunday.")
     # News about browsers is news.
     assert not is_junk("The new browser will not work on devices older than five years, the company said.")
+
+
+def test_a_quote_opened_after_said_and_never_closed_is_cut():
+    assert not can_be_bullet("The council's engineer, Sam Reed, said: 'The bridge is not safe and it can't open yet.")
+    assert can_be_bullet("The council's engineer, Sam Reed, said: 'The bridge is not safe and it can't open yet.'")
+    assert can_be_bullet("The council's engineer, Sam Reed, said: ‘The bridge is not safe and it can’t open yet.’")

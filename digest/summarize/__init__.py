@@ -201,6 +201,10 @@ def _chain(sentences: list[str], words: list[list[str]], terms: list[list[str | 
                      and ((w in surnames and (j == 0 or not words[i][j - 1][:1].isupper()))
                           or (j > 0 and words[i][j - 1] in TITLES and w[:1].isupper()
                               and not (j + 1 < len(words[i]) and words[i][j + 1][:1].isupper())))]
+        if english and not strangers and "," in sentence[:20]:
+            named = _NAME_AND_AGE.match(sentence)
+            if named and named.group(1) not in seen:
+                strangers = [named.group(1)]  # "Umma, 25, was forced ...": someone met only in a caption
         if english and broken and mild_connective(sentence):
             # What it answers was cut: without its connective it may still stand alone.
             mended = mend_connective(sentence)
@@ -218,6 +222,8 @@ def _chain(sentences: list[str], words: list[list[str]], terms: list[list[str | 
     return chosen
 
 
+#: One name and an age opening a sentence: "Umma, 25, ...".
+_NAME_AND_AGE = re.compile(r"[\"“‘']?([A-Z][a-z]+), \d{1,3},")
 #: A bullet whose content words are this much in the lede or an earlier bullet repeats it.
 REPEAT_OVERLAP = 0.8
 

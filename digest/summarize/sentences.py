@@ -404,7 +404,21 @@ def is_whole(sentence: str) -> bool:
         return False
     if _HALF_QUOTE.search(sentence) and not _SINGLE_OPEN.search(sentence):
         return False
+    if ("'" in sentence or "‘" in sentence) and _unclosed_single_quote(sentence):
+        return False
     return not _CUT_AFTER.search(sentence.rstrip())
+
+
+#: A quotation in single quotes opened after a colon or a comma: "said: 'Badgers are ...".
+_QUOTE_OPENS = re.compile(r"[:,]\s+['‘](?=[A-Z])")
+#: ... and what closes it: a quote mark not followed by a letter (not the apostrophe of "don't").
+_QUOTE_CLOSES = re.compile(r"['’](?![^\W\d_])")
+
+
+def _unclosed_single_quote(sentence: str) -> bool:
+    """True when a quotation opened in single quotes after "said:" never closes: it goes on in the next sentence."""
+    match = _QUOTE_OPENS.search(sentence)
+    return match is not None and not _QUOTE_CLOSES.search(sentence, match.end())
 
 
 #: A sentence ending on an initial or a title before a name was cut ("George R.", "then-Sen.").
