@@ -447,3 +447,13 @@ def test_a_bullet_opening_on_one_name_and_an_age_the_reader_never_met_is_left_ou
     # Named in full first, the name and age read fine.
     body = body.replace("have described", "including Amina Sayed, have described")
     assert summarize(_story(body), bullets=3).bullets[0].startswith("Amina, 25,")
+
+
+def test_a_bullet_telling_the_last_one_again_in_other_words_is_left_out():
+    body = ("A two-year-old boy fell into the lion enclosure at Riverton Zoo on Saturday afternoon, officials said. "
+            "The child was rescued by his parents before firefighters and paramedics arrived on the scene. "
+            "The boy was rescued by his parents from the pit before firefighters and paramedics arrived on the scene. "
+            "The zoo said it would review the height of the barriers around all of its big cat enclosures.")
+    assert summarize(_story(body), bullets=3).bullets == (
+        "The child was rescued by his parents before firefighters and paramedics arrived on the scene.",
+        "The zoo said it would review the height of the barriers around all of its big cat enclosures.")

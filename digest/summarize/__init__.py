@@ -225,7 +225,7 @@ def _chain(sentences: list[str], words: list[list[str]], terms: list[list[str | 
 #: One name and an age opening a sentence: "Umma, 25, ...".
 _NAME_AND_AGE = re.compile(r"[\"“‘']?([A-Z][a-z]+), \d{1,3},")
 #: A bullet whose content words are this much in the lede or an earlier bullet repeats it.
-REPEAT_OVERLAP = 0.8
+REPEAT_OVERLAP = 0.75
 
 
 def _content(terms: list[str | None]) -> frozenset[str]:
