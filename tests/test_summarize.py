@@ -427,10 +427,10 @@ def test_those_and_these_with_a_noun_point_back_after_a_cut():
 
 
 def test_a_lone_surname_of_someone_introduced_later_does_not_lead():
-    body = ("Jung won aboard Sam after a clear round in the final jumping phase on Sunday afternoon. "
+    body = ("Krause won aboard Fidelio after a clear round in the final jumping phase on Sunday afternoon. "
             "Germany took the team gold medal in the eventing competition at the European championships. "
-            "Olympic champion Michael Jung led the standings from the first day of the dressage. "
-            "Jung said the horse had never jumped better in his long career.")
+            "Olympic champion Anna Krause led the standings from the first day of the dressage. "
+            "Krause said the horse had never jumped better in her long career.")
     assert summarize(_story(body), bullets=0).lede.startswith("Germany took the team gold")
     # A place after another capitalized word ("South Wales") is not a surname.
     body = ("Wales will host the cycling championships in Cardiff next summer, organisers said on Monday. "
