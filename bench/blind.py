@@ -3,11 +3,14 @@
     python bench/blind.py --out /work/blind/round1            # write packet.md and key.json
     python bench/blind.py --out /work/blind/round1 --score    # score OUTDIR/verdicts.json
     python bench/blind.py --set fresh --out /work/blind/round3  # the fresh set (round 3)
+    python bench/blind.py --set fresh2 --out /work/blind/round4  # the second fresh set (round 4)
 
 The reading set is fixed by hashing ids: ``--set held-out`` (the default,
 bench/corpus.py ``HELD_OUT``: 30 CNN/DM, 15 XSum, 15 real .html pages) or
 ``--set fresh`` (``FRESH``: 20 CNN/DM, 10 XSum, 15 real .html pages, 15 BBC
-never shown to a reader before, by a new salt, the held-out ids excluded).
+never shown to a reader before, by a new salt, the held-out ids excluded) or ``--set fresh2``
+(``FRESH2``, round 4: the same mix by another salt, also excluding the round-3 fresh set and
+the items read while rounds 3 and 4 were written).
 Never tune on either. For each item the
 packet shows two newsletter entries, labelled A and B at random (seeded):
 digest's (title, lede, 3 bullets) and the plain first four sentences of the
@@ -27,7 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import DEFAULT_DATA, fresh_ids, held_out_ids, load  # noqa: E402
+from corpus import DEFAULT_DATA, fresh2_ids, fresh_ids, held_out_ids, load  # noqa: E402
 from digest.summarize import summarize  # noqa: E402
 
 DEFECTS = ("caption", "dangling", "repeat", "long-lede", "cut", "glued", "junk", "headline", "off-point",
@@ -91,7 +94,7 @@ def entry(title: str, sentences: list[str]) -> str:
 
 
 #: The reading sets: which ids each takes, per dataset.
-SETS = {"held-out": held_out_ids, "fresh": fresh_ids}
+SETS = {"held-out": held_out_ids, "fresh": fresh_ids, "fresh2": fresh2_ids}
 
 
 def write(out: Path, data: Path, seed: int, reading_set: str = "held-out") -> None:

@@ -122,6 +122,97 @@ READ_IN_ROUND3 = {
 }
 
 
+#: The second fresh reading set (round 4): the same mix by another salt, outside HELD_OUT, the
+#: round-3 fresh set and every item read in rounds 3 and 4.
+FRESH2 = dict(FRESH)
+FRESH2_SALT = "fresh-2026-round4"
+
+#: Items whose outputs were printed and read while the round-4 rules were written: not fresh.
+READ_IN_ROUND4: dict[str, set[str]] = {
+    "cnndm": {"07d6ceff2988640eaa91355d6612f15e0e03eb2d", "0fa083cb7da10f1f697e7dab6210397f00c0a4cf",
+            "137ac0122ef98206953bb24be655f15307345bb7", "236c65a580afbdabcd2b7ba5b779e026d698d978",
+            "26c2f9864063d4ad1b2bc98203ef1a7942445ccc", "270fdae145aa5ae3ae73adcf44be72cec339dbbe",
+            "2c37d44d03ce2e91310339d884d33ee5aabf9abc", "2c517137535313d59466c7cc6c94cd46e98030e5",
+            "2fe2ba4743159a93a73acf3343a026925a93073d", "30fe317731be70bc2e1bac6ce4ed9bec162dbc98",
+            "340cf468232e0c3bb17b1ca048d319d5062a5909", "41988ddd925836d77f1c4a0ee59f2e0ff103ab90",
+            "45a9f7a9c4cffb0a068b65b08ad091ba69c53d5c", "578933f933255e7e22695c68f7e544dbc749dae3",
+            "58a9dbc76da984afd5cbaa5c9bc9b59b36c302ab", "5bc6298ee39eebe5d8f19e5f015c1180535b6100",
+            "5db0808085f7b1621f490b2bc4bf856aae310e6c", "68883239a433eae74fcb1ecc747d6a14b78fff32",
+            "7c9201a07ffd4647e3c37af77b69571e0fad1c45", "8610ead0a43054be202a1fc756620415a6d572fe",
+            "8ececf760ca96748a4f75d7fa7c1e13092738fbf", "962da1370522ccf02d3c1c0410c874c7bffd1fbb",
+            "97856d25655e18bd104a1c6bdf86fa174d17dc51", "9789a93a0e998a80daf1b55413a36b9bcd7445fe",
+            "99bf5fd0e1315324f2bd86dc460436144be60bde", "9f2dbe8953dd5b1d2b0f2f748c51bfccbe72906e",
+            "9ffbe8f666095283a421e3f34c91f68bd6f028f3", "a46999dfdea9a9ceec5229b1931f14e19297ec86",
+            "a7f5bd2e1a31cc5b453f5a383b04e309a648f2df", "b1f23bd961484edaa46eafe48b1fcc3f4bf02a4e",
+            "d4bb596b9ba3439da21add9d7c8b86e026ad70d7", "e1532b5d4b83d557c234758ba657ac9458b91d0b",
+            "e3e7212ffe9806f6e6d5ba4587c8e7613aaa4ba3", "e75d20a454261ca9b2acd2bc128fa3f71261b91e",
+            "f364b58c01042c853a5d980e094d680304273162", "f419767a484b52429e3638e674ef97178925020d",
+            "f512695a290521cc82eac319a9c7232c45190d9d"},
+    "xsum": {"11154244", "16025568", "24522070", "25654437", "27838706", "28328378", "28360838", "29458868", "29928061",
+            "31078095", "31084967", "32093224", "32278778", "32680434", "33261110", "33751212", "33811105", "33847273",
+            "34279049", "34578307", "34862856", "35086370", "35130953", "35424211", "36476135", "36506952", "36738377",
+            "37204235", "37405757", "38276456", "38778996", "39202525", "39419795", "39519574", "39697827", "39740178",
+            "40419819", "40726537"},
+    "html": {"14cc2a0ca59c62a8", "156770d676ce7990", "16c30add7e96315e", "1ace8c85aaee21b9", "1ee91d1fce65e09b",
+            "359fee228518d55b", "35b158918c676ff2", "3c5bf8db4272925b", "3cb22bfabed8de71", "3f65af7b6b98b1c9",
+            "55bb6340e3d7dd86", "612cd29826624e68", "65408257dbe4b41f", "7a457a4f71735c17", "833caf3bdba53dcf",
+            "851498a2b9f4f0b5", "85439e26c41c7590", "8b19453030820413", "9eef8162bbb67b0b", "a1fca19b884e0e94",
+            "a6968f427cdb7865", "aade2ec8d1e7b091", "b3c19dd5f0612d09", "b6906ca016bbfc64", "c00962aabe7bdd1f",
+            "c90731f051d033e4", "e100c9612ad8495d", "e1c7023ee2148901", "e7994d5500875202", "ec7fc408c5ce66c2",
+            "eecd2575093b8593", "ef4e67b66d63b5fa", "f105de6e63ca91ea"},
+    "bbc": {"bbc/business/040", "bbc/business/072", "bbc/business/108", "bbc/business/112", "bbc/business/131",
+            "bbc/business/133", "bbc/business/143", "bbc/business/150", "bbc/business/165", "bbc/business/172",
+            "bbc/business/183", "bbc/business/189", "bbc/business/220", "bbc/business/224", "bbc/business/229",
+            "bbc/business/284", "bbc/business/302", "bbc/business/308", "bbc/business/314", "bbc/business/317",
+            "bbc/business/319", "bbc/business/327", "bbc/business/348", "bbc/business/358", "bbc/business/359",
+            "bbc/business/362", "bbc/business/381", "bbc/business/382", "bbc/business/388", "bbc/business/389",
+            "bbc/business/399", "bbc/business/401", "bbc/business/408", "bbc/business/415", "bbc/business/418",
+            "bbc/business/423", "bbc/business/432", "bbc/business/442", "bbc/business/452", "bbc/business/461",
+            "bbc/business/482", "bbc/business/483", "bbc/business/486", "bbc/business/501", "bbc/business/505",
+            "bbc/entertainment/003", "bbc/entertainment/014", "bbc/entertainment/024", "bbc/entertainment/025",
+            "bbc/entertainment/034", "bbc/entertainment/038", "bbc/entertainment/043", "bbc/entertainment/044",
+            "bbc/entertainment/047", "bbc/entertainment/048", "bbc/entertainment/062", "bbc/entertainment/076",
+            "bbc/entertainment/085", "bbc/entertainment/089", "bbc/entertainment/100", "bbc/entertainment/112",
+            "bbc/entertainment/113", "bbc/entertainment/119", "bbc/entertainment/121", "bbc/entertainment/135",
+            "bbc/entertainment/144", "bbc/entertainment/148", "bbc/entertainment/165", "bbc/entertainment/167",
+            "bbc/entertainment/169", "bbc/entertainment/171", "bbc/entertainment/176", "bbc/entertainment/183",
+            "bbc/entertainment/191", "bbc/entertainment/194", "bbc/entertainment/200", "bbc/entertainment/205",
+            "bbc/entertainment/211", "bbc/entertainment/212", "bbc/entertainment/214", "bbc/entertainment/222",
+            "bbc/entertainment/223", "bbc/entertainment/230", "bbc/entertainment/234", "bbc/entertainment/235",
+            "bbc/entertainment/237", "bbc/entertainment/242", "bbc/entertainment/244", "bbc/entertainment/261",
+            "bbc/entertainment/273", "bbc/entertainment/278", "bbc/entertainment/279", "bbc/entertainment/283",
+            "bbc/entertainment/291", "bbc/entertainment/305", "bbc/entertainment/306", "bbc/entertainment/307",
+            "bbc/entertainment/311", "bbc/entertainment/314", "bbc/entertainment/318", "bbc/entertainment/326",
+            "bbc/entertainment/332", "bbc/entertainment/336", "bbc/entertainment/342", "bbc/entertainment/348",
+            "bbc/entertainment/352", "bbc/entertainment/353", "bbc/entertainment/363", "bbc/entertainment/368",
+            "bbc/entertainment/369", "bbc/entertainment/377", "bbc/entertainment/380", "bbc/politics/049",
+            "bbc/politics/081", "bbc/politics/085", "bbc/politics/086", "bbc/politics/101", "bbc/politics/117",
+            "bbc/politics/124", "bbc/politics/126", "bbc/politics/131", "bbc/politics/142", "bbc/politics/151",
+            "bbc/politics/156", "bbc/politics/158", "bbc/politics/163", "bbc/politics/184", "bbc/politics/189",
+            "bbc/politics/191", "bbc/politics/196", "bbc/politics/218", "bbc/politics/235", "bbc/politics/238",
+            "bbc/politics/252", "bbc/politics/257", "bbc/politics/270", "bbc/politics/287", "bbc/politics/295",
+            "bbc/politics/297", "bbc/politics/306", "bbc/politics/309", "bbc/politics/312", "bbc/politics/315",
+            "bbc/politics/327", "bbc/politics/335", "bbc/politics/338", "bbc/politics/345", "bbc/politics/346",
+            "bbc/politics/347", "bbc/politics/360", "bbc/politics/367", "bbc/politics/368", "bbc/politics/380",
+            "bbc/politics/382", "bbc/politics/385", "bbc/politics/394", "bbc/politics/396", "bbc/politics/398",
+            "bbc/politics/403", "bbc/politics/405", "bbc/politics/406", "bbc/politics/408", "bbc/sport/015",
+            "bbc/sport/036", "bbc/sport/040", "bbc/sport/067", "bbc/sport/074", "bbc/sport/102", "bbc/sport/129",
+            "bbc/sport/145", "bbc/sport/149", "bbc/sport/156", "bbc/sport/188", "bbc/sport/190", "bbc/sport/210",
+            "bbc/sport/223", "bbc/sport/241", "bbc/sport/297", "bbc/sport/315", "bbc/sport/342", "bbc/sport/346",
+            "bbc/sport/359", "bbc/sport/371", "bbc/sport/394", "bbc/sport/398", "bbc/sport/416", "bbc/sport/432",
+            "bbc/sport/435", "bbc/sport/486", "bbc/sport/487", "bbc/sport/507", "bbc/tech/006", "bbc/tech/009",
+            "bbc/tech/010", "bbc/tech/020", "bbc/tech/024", "bbc/tech/027", "bbc/tech/042", "bbc/tech/043",
+            "bbc/tech/059", "bbc/tech/061", "bbc/tech/064", "bbc/tech/071", "bbc/tech/089", "bbc/tech/090",
+            "bbc/tech/118", "bbc/tech/123", "bbc/tech/127", "bbc/tech/136", "bbc/tech/138", "bbc/tech/151",
+            "bbc/tech/154", "bbc/tech/166", "bbc/tech/168", "bbc/tech/170", "bbc/tech/181", "bbc/tech/205",
+            "bbc/tech/218", "bbc/tech/221", "bbc/tech/222", "bbc/tech/248", "bbc/tech/254", "bbc/tech/264",
+            "bbc/tech/270", "bbc/tech/275", "bbc/tech/280", "bbc/tech/282", "bbc/tech/299", "bbc/tech/303",
+            "bbc/tech/307", "bbc/tech/309", "bbc/tech/310", "bbc/tech/312", "bbc/tech/318", "bbc/tech/321",
+            "bbc/tech/334", "bbc/tech/335", "bbc/tech/336", "bbc/tech/345", "bbc/tech/348", "bbc/tech/349",
+            "bbc/tech/364", "bbc/tech/390", "bbc/tech/397", "bbc/tech/399", "bbc/tech/401"},
+}
+
+
 def _ids(dataset: str, data: Path) -> list[str]:
     if dataset == "html":
         return sorted(p.stem for p in (data / "pages").glob("*.html"))
@@ -146,5 +237,20 @@ def fresh_ids(data: Path = DEFAULT_DATA) -> dict[str, set[str]]:
         names = [n for n in _ids(dataset, data)
                  if n not in held.get(dataset, set()) and n not in READ_IN_ROUND3.get(dataset, set())]
         ids[dataset] = set(sorted(names, key=lambda n: key(dataset, n, FRESH_SALT))[:count])
+    ids["txt"] = ids["html"]
+    return ids
+
+
+def fresh2_ids(data: Path = DEFAULT_DATA) -> dict[str, set[str]]:
+    """Ids of the second fresh reading set (round 4), per dataset: the smallest keys under FRESH2_SALT,
+    the held-out set, the round-3 fresh set and the items read in rounds 3 and 4 excluded."""
+    held = held_out_ids(data)
+    fresh = fresh_ids(data)
+    ids: dict[str, set[str]] = {}
+    for dataset, count in FRESH2.items():
+        seen = held.get(dataset, set()) | fresh[dataset] | READ_IN_ROUND3.get(dataset, set()) \
+            | READ_IN_ROUND4.get(dataset, set())
+        names = [n for n in _ids(dataset, data) if n not in seen]
+        ids[dataset] = set(sorted(names, key=lambda n: key(dataset, n, FRESH2_SALT))[:count])
     ids["txt"] = ids["html"]
     return ids

@@ -53,7 +53,7 @@ _AMBIGUOUS = re.compile(
 #: between the two, which closes the first sentence or opens the second.
 _GLUED = re.compile(
     r"(?:(?<=[^\W_]{2}[.!?])|(?<=[^\W_][)\"”’][.!?]))(?P<quote>[\"”]?)"
-    r"(?=[\"“]?(?:[^\W\d_a-z][^\W\d_A-Z]+\b(?![.@]\w)|[AI] [^\W\d_]))"
+    r"(?=[\"“]?(?:[^\W\d_a-z][^\W\d_A-Z]+\b(?![.@]\w)|[AI] [^\W\d_]|I['’][a-z]))"
 )
 
 

@@ -387,3 +387,73 @@ def test_a_first_sentence_a_little_over_forty_words_still_leads():
     # Much longer, it gives way.
     longer = first.replace("on Tuesday night", "on Tuesday night after many hours of testimony from a long list of officials")
     assert summarize(_story(f"{longer} {later}"), bullets=0).lede == later
+
+
+# Round 4: what the fresh blind reading still found.
+
+def test_a_courtesy_title_and_an_unmet_surname_never_leads():
+    body = ("Mr Hollis said the bridge would stay shut until the spring, when repairs are due to finish. "
+            "Riverton council closed the town's only road bridge on Monday after engineers found deep cracks.")
+    assert summarize(_story(body), bullets=0).lede.startswith("Riverton council closed")
+    # Introduced in the title, the surname may lead; so may a full name after the title.
+    titled = Article(path="x", title="Hollis shuts Riverton bridge", body=body)
+    assert summarize(titled, bullets=0).lede.startswith("Mr Hollis said")
+    body = "Dr Ann Hollis said the bridge would stay shut until the spring, when repairs are due to finish."
+    assert summarize(_story(body), bullets=0).lede == body
+
+
+def test_a_bullet_naming_someone_by_title_and_surname_alone_is_left_out():
+    body = ("Riverton council closed the town's only road bridge on Monday after engineers found deep cracks. "
+            "Mr Hollis said the repairs would take at least four months and cost about two million pounds. "
+            "Buses will run a free shuttle across the river by the railway bridge until the road reopens. "
+            "Council leader Ann Hollis said the town would be compensated for the months of disruption. "
+            "Mrs Hollis added that shops near the bridge would get a rates holiday until the summer.")
+    bullets = summarize(_story(body), bullets=3).bullets
+    assert not any(b.startswith("Mr Hollis") for b in bullets)
+    # Once the full name has been shown, "Mrs Hollis" is someone the reader has met.
+    assert bullets[-1].startswith("Mrs Hollis added")
+
+
+def test_those_and_these_with_a_noun_point_back_after_a_cut():
+    body = ("The government will cut housing benefit for people under 25 from April, ministers said on Tuesday. "
+            "‘It is a disgrace.’ "
+            "Many of those benefit payments go to young people who have left care or a violent home. "
+            "Charities said the change would push thousands of young people into sleeping rough.")
+    bullets = summarize(_story(body), bullets=3).bullets
+    assert bullets == ("Charities said the change would push thousands of young people into sleeping rough.",)
+    # "those who ..." names people; it does not point back.
+    lede = "Among those who lost their homes in the Riverton floods were forty families from the Meadows estate."
+    assert summarize(_story(lede), bullets=0).lede == lede
+
+
+def test_a_lone_surname_of_someone_introduced_later_does_not_lead():
+    body = ("Krause won aboard Fidelio after a clear round in the final jumping phase on Sunday afternoon. "
+            "Germany took the team gold medal in the eventing competition at the European championships. "
+            "Olympic champion Anna Krause led the standings from the first day of the dressage. "
+            "Krause said the horse had never jumped better in her long career.")
+    assert summarize(_story(body), bullets=0).lede.startswith("Germany took the team gold")
+    # A place after another capitalized word ("South Wales") is not a surname.
+    body = ("Wales will host the cycling championships in Cardiff next summer, organisers said on Monday. "
+            "The races will start and finish in South Wales.")
+    assert summarize(_story(body), bullets=0).lede.startswith("Wales will host")
+
+
+def test_a_bullet_opening_on_one_name_and_an_age_the_reader_never_met_is_left_out():
+    body = ("Two nurses who fled a field hospital in the north of the country have described months of shelling. "
+            "Amina, 25, was sent to the hospital straight after finishing her training in the capital. "
+            "Aid agencies say more than forty hospitals in the region have been hit since the spring.")
+    assert summarize(_story(body), bullets=3).bullets == (
+        "Aid agencies say more than forty hospitals in the region have been hit since the spring.",)
+    # Named in full first, the name and age read fine.
+    body = body.replace("have described", "including Amina Sayed, have described")
+    assert summarize(_story(body), bullets=3).bullets[0].startswith("Amina, 25,")
+
+
+def test_a_bullet_telling_the_last_one_again_in_other_words_is_left_out():
+    body = ("A two-year-old boy fell into the lion enclosure at Riverton Zoo on Saturday afternoon, officials said. "
+            "The child was rescued by his parents before firefighters and paramedics arrived on the scene. "
+            "The boy was rescued by his parents from the pit before firefighters and paramedics arrived on the scene. "
+            "The zoo said it would review the height of the barriers around all of its big cat enclosures.")
+    assert summarize(_story(body), bullets=3).bullets == (
+        "The child was rescued by his parents before firefighters and paramedics arrived on the scene.",
+        "The zoo said it would review the height of the barriers around all of its big cat enclosures.")

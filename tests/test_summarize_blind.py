@@ -28,3 +28,18 @@ def test_the_fresh_set_leaves_out_every_item_readers_or_tuning_saw(corpus, share
         assert not ids & held.get(name, set()), name
         assert not ids & corpus.READ_IN_ROUND3.get(name, set()), name
     assert corpus.fresh_ids(shared_data) == fresh  # fixed by hashing, not drawn at random
+
+
+def test_the_second_fresh_set_is_new_to_readers_of_rounds_3_and_4(corpus, shared_data):
+    fresh2 = corpus.fresh2_ids(shared_data)
+    fresh = corpus.fresh_ids(shared_data)
+    held = corpus.held_out_ids(shared_data)
+    assert {name: len(ids) for name, ids in fresh2.items() if name != "txt"} == corpus.FRESH2
+    assert fresh2["txt"] == fresh2["html"]
+    assert corpus.READ_IN_ROUND4, "the round-4 reading log is recorded"
+    for name, ids in fresh2.items():
+        assert not ids & held.get(name, set()), name
+        assert not ids & fresh[name], name
+        assert not ids & corpus.READ_IN_ROUND3.get(name, set()), name
+        assert not ids & corpus.READ_IN_ROUND4.get(name, set()), name
+    assert corpus.fresh2_ids(shared_data) == fresh2

@@ -1,6 +1,7 @@
 from digest.summarize.sentences import (
     can_be_bullet,
     clean_sentence,
+    is_caption,
     is_junk,
     is_label,
     mend_connective,
@@ -117,3 +118,41 @@ def test_hard_wrapped_lines_are_joined_but_headings_kept():
         "It raises taxes by two percent.",
     ]
     assert unwrap("Council approves budget\nThe council approved it.") == "Council approves budget\nThe council approved it."
+
+
+def test_a_caption_run_into_a_sentence_before_the_is_split_off():
+    sentence = ("A keeper feeds one of the two cheetah cubs born this spring at the Riverton Wildlife Park "
+                "The cubs will go on show to visitors from the first week of the summer holidays.")
+    assert split_run_on(sentence)[-1] == "The cubs will go on show to visitors from the first week of the summer holidays."
+    # A title in capitals is not a sentence start.
+    title = ("The band played songs from the new album at a sold-out concert in the Riverton Arena "
+             "The Long Road Home tour continues in Leeds on Friday night with two more shows.")
+    assert split_run_on(title) == [title]
+
+
+def test_captions_whose_only_verb_is_pictured_are_dropped():
+    assert is_caption("Riverton councillors pictured with the mayor at the reopening of the bridge last week.")
+    assert is_caption("Tom Reed (behind the mayor, left) was also at the opening of the new bridge.")
+    # A sentence in which someone was pictured is news.
+    for sentence in ("Six councillors were pictured with the mayor at the reopening of the bridge last week.",
+                     "Police released an image of a man pictured at the station on the night of the attack."):
+        assert not is_caption(sentence)
+
+
+def test_browser_notices_and_score_rows_are_junk():
+    for notice in ("The video may not work in older browsers.",
+                   "Please enable JavaScript to view the comments.",
+                   "Your browser does not support the video tag."):
+        assert is_junk(notice)
+    assert is_junk("LeBron James 34 7 12 3 2.")
+    assert is_junk("DL Sam Carter 63 85% 1 tackle (1 combined).")
+    # A sentence with scores in it is still news.
+    assert not is_junk("Riverton beat Hillside 6-4 6-4 and then won the doubles 7-6 (7-2) 6-1 on Sunday.")
+    # News about browsers is news.
+    assert not is_junk("The new browser will not work on devices older than five years, the company said.")
+
+
+def test_a_quote_opened_after_said_and_never_closed_is_cut():
+    assert not can_be_bullet("The council's engineer, Sam Reed, said: 'The bridge is not safe and it can't open yet.")
+    assert can_be_bullet("The council's engineer, Sam Reed, said: 'The bridge is not safe and it can't open yet.'")
+    assert can_be_bullet("The council's engineer, Sam Reed, said: ‘The bridge is not safe and it can’t open yet.’")

@@ -78,3 +78,11 @@ def test_sentences_run_together_without_a_space_are_split():
     assert split_sentences("Visit www.Example.com or write to Jane.Doe@example.com today.") == [
         "Visit www.Example.com or write to Jane.Doe@example.com today."]
     assert split_sentences("Sales rose to 4.2bn last year.") == ["Sales rose to 4.2bn last year."]
+
+
+def test_a_quotation_glued_to_the_sentence_before_it_is_split_off():
+    # "I'm", "I've": the glued quotation opens on a contraction of "I".
+    text = 'The champion fell on the stairs on Wednesday."I\'m playing the best golf of my life," he said.'
+    assert split_sentences(text) == ["The champion fell on the stairs on Wednesday.",
+                                     '"I\'m playing the best golf of my life," he said.']
+    assert split_sentences("It was fine.I’ve never seen it so busy.") == ["It was fine.", "I’ve never seen it so busy."]

@@ -27,6 +27,7 @@ from .sentences import (
     MAX_FIRST_LEDE_WORDS,
     MAX_LEDE_WORDS,
     MIN_BULLET_WORDS,
+    TITLES,
     _function_words,
     can_be_bullet,
     can_lead,
@@ -34,6 +35,7 @@ from .sentences import (
     mend_connective,
     mild_connective,
     points_back,
+    points_back_early,
     reading_length,
     shorten,
     summary_sentences,
@@ -76,8 +78,9 @@ def summarize(article: Article, bullets: int = 3, max_words: int | None = None) 
         _shorten_long_opener(sentences, title)
     words = [split_words(s) for s in sentences]
     terms = [rules.terms_of(sentence) for sentence in words]
+    surnames = _surnames(article.body) if english else frozenset()
     lede_index = _lede(sentences, words, title, lambda: Salience(words, rules, title=title, terms=terms).relevance,
-                       english)
+                       english, _stranger_opener(surnames, title, article.body))
     if lede_index is None:
         # Nothing that reads as a sentence (a page without full stops): its first words, marked as cut.
         lede = _clip(sentences[0]) if sentences else article.title
@@ -86,7 +89,7 @@ def summarize(article: Article, bullets: int = 3, max_words: int | None = None) 
     chosen: list[tuple[int, str]] = []
     if bullets > 0:
         budget = math.inf if max_words is None else max_words - len(words[lede_index])
-        chosen = _bullets(sentences, words, terms, lede_index, bullets, budget, f"{title} {lede}", article.body, english)
+        chosen = _bullets(sentences, words, terms, lede_index, bullets, budget, f"{title} {lede}", surnames, english)
     return Summary(
         lede=lede,
         bullets=tuple(text for _, text in chosen),
@@ -103,15 +106,32 @@ def _shorten_long_opener(sentences: list[str], title: str) -> None:
             sentences[0] = short
 
 
+def _stranger_opener(surnames: frozenset[str], title: str, body: str) -> Callable[[list[str]], bool]:
+    """Whether a sentence's words open on a lone surname the title never gave ("Jung won aboard Sam ...").
+
+    A surname here is one of :func:`_surnames` that the body also uses alone as a speaker's
+    ("Jung said"): a word after a capitalized one is as often a place or a club ("South Wales").
+    """
+    known = set(split_words(title))
+
+    def stranger(words: list[str]) -> bool:
+        if not words or words[0] not in surnames or words[0] in known or (len(words) > 1 and words[1][:1].isupper()):
+            return False
+        return re.search(rf"(?<![\w'’-]){re.escape(words[0])} (?:said|says|told|added)\b", body[:MAX_BODY_CHARS]) is not None
+    return stranger
+
+
 def _lede(sentences: list[str], words: list[list[str]], title: str, relevance: Callable[[], list[float]],
-          english: bool = True) -> int | None:
+          english: bool = True, stranger: Callable[[list[str]], bool] = lambda words: False) -> int | None:
     """The first sentence that can lead (or a clearly better one of the next two that can);
     failing that, the first whole one that does not point back."""
+    def leads(i: int, count: int, max_words: int = MAX_LEDE_WORDS) -> bool:
+        return can_lead(sentences[i], count, title, english, max_words=max_words) and not stranger(words[i])
+
     window = range(min(LEDE_WINDOW, len(sentences)))
     counts = [reading_length(sentences[i], words[i]) for i in window]
-    openers = [i for i in window if can_lead(sentences[i], counts[i], title, english)][:3]
-    if window and (not openers or openers[0] > 0) \
-            and can_lead(sentences[0], counts[0], title, english, max_words=MAX_FIRST_LEDE_WORDS):
+    openers = [i for i in window if leads(i, counts[i])][:3]
+    if window and (not openers or openers[0] > 0) and leads(0, counts[0], MAX_FIRST_LEDE_WORDS):
         return 0  # a first sentence a little over the length that says what happened beats a later one
     if openers:
         first = openers[0]
@@ -122,7 +142,7 @@ def _lede(sentences: list[str], words: list[list[str]], title: str, relevance: C
         return better[0] if better else first
     # None of the first few can lead (quote fragments, teasers, pointing back): a later one that can.
     for i in range(len(window), min(LEDE_REACH, len(sentences))):
-        if can_lead(sentences[i], reading_length(sentences[i], words[i]), title, english):
+        if leads(i, reading_length(sentences[i], words[i])):
             return i
     # A body of long sentences: the first whole one that stands alone, even over the length.
     for i in window:
@@ -135,7 +155,8 @@ def _lede(sentences: list[str], words: list[list[str]], title: str, relevance: C
 
 
 def _bullets(sentences: list[str], words: list[list[str]], terms: list[list[str | None]], lede_index: int,
-             count: int, budget: float, context: str, body: str, english: bool = True) -> list[tuple[int, str]]:
+             count: int, budget: float, context: str, surnames: frozenset[str],
+             english: bool = True) -> list[tuple[int, str]]:
     """Up to ``count`` bullets (index, text): the sentences right after the lede, in order,
     minus those a reader would cut; their words within ``budget``.
 
@@ -146,10 +167,9 @@ def _bullets(sentences: list[str], words: list[list[str]], terms: list[list[str 
     what it points to was cut. A sentence opening on a mild connective ("But", "And") is kept
     right after the sentence it follows; after a cut, "But"/"And"/"Yet"/"So" goes
     ("But the team ..." -> "The team ...") and the rest must stand alone.
-    ``context`` is the text the reader has seen (title, lede).
+    ``context`` is the text the reader has seen (title, lede); ``surnames`` those of :func:`_surnames`.
     """
     counts = [reading_length(s, w) for s, w in zip(sentences, words)]
-    surnames = _surnames(body) if english else frozenset()
     chosen = _chain(sentences, words, terms, counts, lede_index, count, budget, context, surnames, english)
     if len(chosen) < count:
         # A short text: rather than fewer bullets, short whole statements ("Roads get less.") too.
@@ -176,15 +196,22 @@ def _chain(sentences: list[str], words: list[list[str]], terms: list[list[str | 
                 or any(_overlap(content, other) >= REPEAT_OVERLAP for other in shown):
             broken = True
             continue
-        strangers = [w for j, w in enumerate(words[i]) if w in surnames and w not in seen
-                     and (j == 0 or not words[i][j - 1][:1].isupper())]
+        # A surname alone, or after a courtesy title ("Mr McLachlan"), that the reader has not met.
+        strangers = [w for j, w in enumerate(words[i]) if w not in seen
+                     and ((w in surnames and (j == 0 or not words[i][j - 1][:1].isupper()))
+                          or (j > 0 and words[i][j - 1] in TITLES and w[:1].isupper()
+                              and not (j + 1 < len(words[i]) and words[i][j + 1][:1].isupper())))]
+        if english and not strangers and "," in sentence[:20]:
+            named = _NAME_AND_AGE.match(sentence)
+            if named and named.group(1) not in seen:
+                strangers = [named.group(1)]  # "Umma, 25, was forced ...": someone met only in a caption
         if english and broken and mild_connective(sentence):
             # What it answers was cut: without its connective it may still stand alone.
             mended = mend_connective(sentence)
             if mended is None or not can_be_bullet(mended, english=True, min_words=3 if short else MIN_BULLET_WORDS):
                 continue
             sentence = mended
-        if english and (strangers or (broken and points_back(sentence))):
+        if english and (strangers or (broken and (points_back(sentence) or points_back_early(sentence)))):
             broken = True
             continue
         chosen.append((i, sentence))
@@ -195,8 +222,10 @@ def _chain(sentences: list[str], words: list[list[str]], terms: list[list[str | 
     return chosen
 
 
+#: One name and an age opening a sentence: "Umma, 25, ...".
+_NAME_AND_AGE = re.compile(r"[\"“‘']?([A-Z][a-z]+), \d{1,3},")
 #: A bullet whose content words are this much in the lede or an earlier bullet repeats it.
-REPEAT_OVERLAP = 0.8
+REPEAT_OVERLAP = 0.75
 
 
 def _content(terms: list[str | None]) -> frozenset[str]:

@@ -140,7 +140,38 @@ def is_junk(sentence: str) -> bool:
             or ("@" in sentence and len(_HANDLE.findall(sentence)) >= 2)
             or (":" in sentence and bool(_CAPS_LABEL.search(sentence)))
             or (sentence.count(":") >= 2
-                and sum(not _SAYING.search(label) for label in _LABEL.findall(sentence)) >= 2))
+                and sum(not _SAYING.search(label) for label in _LABEL.findall(sentence)) >= 2)
+            or (("rowser" in sentence or "avaScript" in sentence or "device" in sentence)
+                and sentence.count(" ") < 20 and bool(_NOTICE.search(sentence))
+                and bool(_ABOUT_THE_PAGE.search(sentence)))
+            or is_score_row(sentence))
+
+
+#: A notice about the reader's browser or device, not news: "The video may not work in older browsers",
+#: "Please enable JavaScript to view the comments", "Your browser does not support the video tag".
+_NOTICE = re.compile(
+    r"\b(?:may|might|will|does|do|did|can)\s*(?:not|n['’]t)\s+(?:work|play|display|load|be supported)\b.{0,40}"
+    r"\b(?:browsers?|devices?)\b"
+    r"|\b(?:enable|turn on|activate|upgrade|update)\s+(?:your\s+)?(?:JavaScript|browser)\b"
+    r"|\b(?:browser|device)\s+(?:does not|doesn['’]t|cannot|can['’]t|is not able to)\s+(?:support|play|display)\b",
+    re.IGNORECASE,
+)
+#: What such a notice is about: the page's own video, player or comments, or the reader's browser.
+_ABOUT_THE_PAGE = re.compile(r"\b(?:video|videos|player|media|content|comments|page|site|your browser|JavaScript|"
+                             r"this feature|interactive)\b", re.IGNORECASE)
+#: A standalone number in a row of figures: "63", "85%", "6-4", "(7-2)", "112-107".
+_FIGURE = re.compile(r"^\(?[\d.,:%/-]*\d[\d.,:%/-]*\)?[.,]?$")
+
+
+def is_score_row(sentence: str) -> bool:
+    """A row of a score or statistics table flattened into text: three or more figures and
+    at most two words in lower case ("DL Larry Ogunjobi 63 85% 1 tackle (1 combined).")."""
+    if sum(c.isdigit() for c in sentence) < 3:
+        return False  # cheap: most sentences have few digits
+    words = sentence.split()
+    figures = sum(bool(_FIGURE.match(w)) for w in words)
+    lower = sum(w[:1].islower() and len(w.strip(_PUNCTUATION)) >= 3 for w in words)
+    return figures >= 3 and lower <= 2
 
 
 #: A shopping list's or review's label inside a sentence: "... Space NK stores CLAIMS: This protects ...".
@@ -161,15 +192,31 @@ def is_caption(sentence: str) -> bool:
     lower = sentence.lower()
     if any(hint in lower for hint in _PHOTO_HINTS) and _POINTS_AT_PHOTO.search(sentence):
         return True
+    if "pictured " in sentence:
+        match = _PICTURED_CAPTION.match(sentence)
+        if match and not _HAS_VERB.search(match.group("head")):
+            return True  # "Nauru guards pictured with Pauline Hanson at the rally.": no verb but "pictured"
     return bool(_CAPTION_LABEL.match(sentence)) and not _SAYING.search(sentence[:80])
 
 
 #: Substrings one of which every _POINTS_AT_PHOTO match holds.
-_PHOTO_HINTS = ("pictured", "photographed", "seen ", "left,", "right,", "centre,", "center,")
+_PHOTO_HINTS = ("pictured", "photographed", "seen ", "left,", "right,", "centre,", "center,", "left)", "right)",
+                "centre)", "center)")
+
+
+#: A caption whose only verb is "pictured": "Nauru guards pictured with Pauline Hanson at the rally".
+_PICTURED_CAPTION = re.compile(
+    r"^(?P<head>[^.;:!?\"“]{3,80}?)\s+pictured\s+(?:with|at|in|during|on|outside|after|before|alongside|together|"
+    r"leaving|arriving|here|as)\b"
+)
+#: A finite verb (or what looks like one) before "pictured": then it is a sentence ("were pictured",
+#: "Police released a photo of the man pictured ...").
+_HAS_VERB = re.compile(r"\b(?:is|was|were|are|am|be|been|being|has|have|had|will|would|can|could|may|might|"
+                       r"said|says|shows|show|showed|who|which|that|[a-z]+ed)\b")
 
 
 _POINTS_AT_PHOTO = re.compile(r"\b(?:pictured|photographed|seen) (?:left|right|above|below|centre|center|here)\b"
-                              r"|,\s*(?:left|right|centre|center),|\bpictured\s*(?:,|$|\.)|^Pictured\b")
+                              r"|,\s*(?:left|right|centre|center)[,)]|\bpictured\s*(?:,|$|\.)|^Pictured\b")
 
 
 def split_run_on(sentence: str) -> list[str]:
@@ -187,8 +234,11 @@ def split_run_on(sentence: str) -> list[str]:
         right = sentence[match.end():].split()
         last = left[-1].strip("‘’'“”\"(") if left else ""
         # Not inside a run of capitalized words (a title: "dubbed ‘The First Great Escape’").
+        # After a capitalized word only "The" + a lower-case word ("... Metroparks Zoo The boy was ...");
+        # a title goes on in capitals ("dubbed ‘The First Great Escape’").
         if len(left) >= 8 and len(right) >= 6 and last.lower() not in _TITLE_CUES \
-                and (not last[:1].isupper() or left[-1].endswith(("’", "”", "'", '"', ")"))):
+                and (not last[:1].isupper() or left[-1].endswith(("’", "”", "'", '"', ")"))
+                     or (right[0] == "The" and right[1][:1].islower())):
             caption = " ".join(left)
             # The caption gets back the full stop it lost.
             parts.append(caption if caption.endswith((".", "!", "?")) else caption + ".")
@@ -354,7 +404,21 @@ def is_whole(sentence: str) -> bool:
         return False
     if _HALF_QUOTE.search(sentence) and not _SINGLE_OPEN.search(sentence):
         return False
+    if ("'" in sentence or "‘" in sentence) and _unclosed_single_quote(sentence):
+        return False
     return not _CUT_AFTER.search(sentence.rstrip())
+
+
+#: A quotation in single quotes opened after a colon or a comma: "said: 'Badgers are ...".
+_QUOTE_OPENS = re.compile(r"[:,]\s+['‘](?=[A-Z])")
+#: ... and what closes it: a quote mark not followed by a letter (not the apostrophe of "don't").
+_QUOTE_CLOSES = re.compile(r"['’](?![^\W\d_])")
+
+
+def _unclosed_single_quote(sentence: str) -> bool:
+    """True when a quotation opened in single quotes after "said:" never closes: it goes on in the next sentence."""
+    match = _QUOTE_OPENS.search(sentence)
+    return match is not None and not _QUOTE_CLOSES.search(sentence, match.end())
 
 
 #: A sentence ending on an initial or a title before a name was cut ("George R.", "then-Sen.").
@@ -404,20 +468,39 @@ def can_lead(sentence: str, words: int | None = None, title: str = "", english: 
         return True
     if points_back(sentence) or _speaks_in_first_person(sentence) or is_teaser(sentence):
         return False
-    if _DEMONSTRATIVE.search(" ".join(sentence.split()[:12])):
+    if points_back_early(sentence):
         return False  # "The Pentagon rejected these accusations ...": which ones, the reader never saw
+    titled = _TITLED_OPENER.match(sentence) if sentence[:1] in "MDP\"“‘'" else None
+    if titled and titled.group("name").lower() not in title.lower():
+        return False  # "Mr McLachlan said ...": a surname the reader was never told
     return names_something(sentence) or (words > TEASER_WORDS and not _VAGUE.search(sentence))
 
 
 #: "these" + a word early in a sentence points back ("these huge arrows", "these accusations"); not "these days".
 #: ("those" mostly means people: "among those counting the cost".)
-_DEMONSTRATIVE = re.compile(r"\b[Tt]hese\s+(?!(?:days|include|included|includes|are|were)\b)[a-z]")
+_DEMONSTRATIVE = re.compile(
+    r"\b[Tt]hese\s+(?!(?:days|include|included|includes|are|were)\b)[a-z]"
+    # "those benefit payments", not "those who", "those killed", "those living nearby", "those in need".
+    r"|\b[Tt]hose\s+(?!(?:who|whom|whose|which|that|of|in|at|on|with|from|for|by|under|over|aged|days|are|were|"
+    r"still|most|less|more|close|present|responsible|involved|affected|people|to|and|or|as|there|here|we|they|you)\b)(?![a-z]+(?:ed|ing)\b)[a-z]"
+)
 #: Openers that address the reader instead of saying what happened. Round 3: only these;
 #: scene-setting openers ("Every year ...", "It's official") lead, as readers found them fine.
 _TEASER = re.compile(
     r"^[\"“‘']?(?:Welcome to|Meet the|Imagine|Picture (?:this|the scene)|Ever (?:wondered|wonder|thought)"
     r"|Guess (?:what|who)|Forget (?:about|the)|Remember (?:when|the)|Move over|Say (?:hello|goodbye)|Look out)\b"
 )
+
+
+def points_back_early(sentence: str) -> bool:
+    """True when "these" or "those" + a noun early in a sentence points back ("those benefit payments")."""
+    return bool(_DEMONSTRATIVE.search(" ".join(sentence.split()[:12])))
+
+
+#: A courtesy title and a surname opening a sentence: "Mr McLachlan said ...".
+_TITLED_OPENER = re.compile(r"^[\"“‘']?(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+(?P<name>[A-Z][\w'’-]+)(?!\s+[A-Z])")
+#: Courtesy titles before a surname (as split_words gives them, without the full stop).
+TITLES = frozenset("Mr Mrs Ms Miss Mx Dr Prof".split())
 
 
 def is_teaser(sentence: str) -> bool:
