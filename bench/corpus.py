@@ -9,6 +9,7 @@ reference summary: used for defect counts and reading).
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import re
@@ -83,9 +84,26 @@ def load(dataset: str, data: Path = DEFAULT_DATA, limit: int | None = None) -> l
             except ReadError:
                 continue
             items.append(Item(dataset, path.stem, article))
+    elif dataset == "clusters":
+        for line in (data / "clusters" / "same-event.jsonl").open(encoding="utf-8"):
+            row = json.loads(line)
+            items.append(Item("clusters", row["id"], cluster_article(row)))
     else:
         raise ValueError(f"unknown dataset {dataset!r}")
     return items[:limit] if limit else items
+
+
+def cluster_article(row: dict) -> Article:
+    """A same-event cluster row as the Article a reader would have made of it: the text's
+    paragraphs (blank lines or single line breaks) separated by blank lines; date, source, url."""
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n+", row.get("text") or "")]
+    try:
+        date = dt.date.fromisoformat(row["date"]) if row.get("date") else None
+    except ValueError:
+        date = None
+    return Article(path=f"{row['id']}.txt", title=(row.get("title") or "").strip(),
+                   body="\n\n".join(p for p in paragraphs if p), date=date,
+                   source=row.get("source") or None, url=row.get("url") or None)
 
 
 def key(dataset: str, item_id: str, salt: str = "blind-2026") -> str:
@@ -211,6 +229,31 @@ READ_IN_ROUND4: dict[str, set[str]] = {
             "bbc/tech/334", "bbc/tech/335", "bbc/tech/336", "bbc/tech/345", "bbc/tech/348", "bbc/tech/349",
             "bbc/tech/364", "bbc/tech/390", "bbc/tech/397", "bbc/tech/399", "bbc/tech/401"},
 }
+
+
+#: The clusters reading set (round 5): real articles the summarizer was never developed on, at most one
+#: per same-event cluster, BASIL first (ECB+ text was re-joined from tokens: spacing glitches).
+CLUSTERS = 60
+CLUSTERS_MAX_ECB = 15
+CLUSTERS_SALT = "clusters-2026-round5"
+
+
+def clusters_ids(data: Path = DEFAULT_DATA) -> dict[str, set[str]]:
+    """Ids of the clusters reading set: per cluster the article with the smallest key under
+    CLUSTERS_SALT (BASIL: one with a title), BASIL clusters first, at most CLUSTERS_MAX_ECB from ECB+."""
+    best: dict[str, tuple[str, str, str]] = {}  # cluster -> (rank, id, dataset)
+    for line in (data / "clusters" / "same-event.jsonl").open(encoding="utf-8"):
+        row = json.loads(line)
+        if not (row.get("text") or "").strip() or (row["dataset"] == "BASIL" and not row.get("title")):
+            continue
+        rank = key("clusters", row["id"], CLUSTERS_SALT)
+        if row["cluster"] not in best or rank < best[row["cluster"]][0]:
+            best[row["cluster"]] = (rank, row["id"], row["dataset"])
+    basil = sorted(b for b in best.values() if b[2] == "BASIL")
+    ecb = sorted(b for b in best.values() if b[2] != "BASIL")
+    take = basil[:CLUSTERS]
+    take += ecb[:min(CLUSTERS_MAX_ECB, CLUSTERS - len(take))]
+    return {"clusters": {item_id for _, item_id, _ in take}}
 
 
 def _ids(dataset: str, data: Path) -> list[str]:
