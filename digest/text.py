@@ -66,6 +66,15 @@ _GLUED_COMMA = re.compile(r"(?<=[^\W_]),(?=(?P<word>[^\W\d_a-z][^\W\d_A-Z]+)\b(?
 _STARTERS = frozenset("The It He She They We This These Those There Here His Her Their Its But However".split())
 
 
+#: A closing straight quote set off by spaces after a full stop ('a lot to me. " Muir, who ...').
+_SPACED_QUOTE = re.compile(r'(?<=[.!?]) "(?= [^\W\d_a-z])')
+
+
+def _close_spaced_quote(match: re.Match[str]) -> str:
+    # Closing only when an odd number of straight quotes come before it.
+    return '"' if match.string.count('"', 0, match.start()) % 2 == 1 else match.group()
+
+
 def _unglue_comma(match: re.Match[str]) -> str:
     return ". " if match.group("word") in _STARTERS else ", "
 
@@ -154,6 +163,8 @@ def split_sentences(text: str, language: str = "en") -> list[str]:
         text = _GLUED_CAPS.sub(" ", text)
     if "," in text:
         text = _GLUED_COMMA.sub(_unglue_comma, text)
+    if ' " ' in text:
+        text = _SPACED_QUOTE.sub(_close_spaced_quote, text)
     pieces: list[str] = []
     start = 0
     for match in _BOUNDARY.finditer(text):

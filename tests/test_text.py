@@ -105,3 +105,11 @@ def test_a_glued_comma_gets_its_space_or_its_lost_full_stop():
         "The fund paid £2,980,815.", "The council said it was fine."]
     # Thousands separators and decimals stay as they are.
     assert split_sentences("It cost 2,500 dollars, or 3.5 times more.") == ["It cost 2,500 dollars, or 3.5 times more."]
+
+
+def test_a_closing_quote_set_off_by_spaces_closes_its_sentence():
+    assert split_sentences('She said: "It means a lot to me. " Muir now holds both records.') == [
+        'She said: "It means a lot to me."', "Muir now holds both records."]
+    # An opening quote with a stray space is left alone.
+    assert split_sentences('The score was level. " We will win," he said.') == [
+        "The score was level.", '" We will win," he said.']
