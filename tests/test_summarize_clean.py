@@ -190,3 +190,19 @@ def test_pointers_to_unseen_charts_share_widgets_and_commands_are_junk():
         assert not is_junk(news), news
     body = "The price of milk rose by a fifth in May.\n\nSEE MORE: Milk prices explained.\n\nFarmers welcomed it."
     assert not any("SEE MORE" in s for s in clean_sentences(_article(body)))
+
+
+def test_a_title_or_a_letter_after_a_is_not_a_run_on_caption():
+    from digest.summarize.sentences import split_run_on
+
+    for sentence in ("Over a decade before the famous novelist wrote A Song of Ice and Fire, Ford created "
+                     "an alternate-history retelling of the wars of the roses in three long books.",
+                     "Her first roles were in My Beautiful Launderette and the costume classic A Room With A View, "
+                     "and a great number of celebrated roles followed in the years after that.",
+                     "The new sun cream from the chemist is the first mainstream product to protect against "
+                     "infra-red A rays as well as the usual UVA and UVB rays, its makers claim."):
+        assert split_run_on(sentence) == [sentence]
+    # A caption that lost its full stop before "A" + a sentence is still split off.
+    caption = ("Alexis Ren poses on the beach in Malibu with her boyfriend during the summer holidays "
+               "A troll called fatalsplash then accused her of being a gold digger on the site.")
+    assert len(split_run_on(caption)) == 2

@@ -256,6 +256,8 @@ def split_run_on(sentence: str) -> list[str]:
             continue
         left = sentence[start:match.start()].split()
         right = sentence[match.end():].split()
+        if word == "a" and _not_a_sentence_start(right):
+            continue
         last = left[-1].strip("‘’'“”\"(") if left else ""
         # Not inside a run of capitalized words (a title: "dubbed ‘The First Great Escape’").
         # After a capitalized word only "The" + a lower-case word ("... Metroparks Zoo The boy was ...");
@@ -269,6 +271,19 @@ def split_run_on(sentence: str) -> list[str]:
             start = match.end()
     parts.append(sentence[start:].strip())
     return parts
+
+
+def _not_a_sentence_start(words: list[str]) -> bool:
+    """Whether "A" + what follows is no sentence opening: a title ("A Room With A View", "A Song of Ice
+    and Fire": capitals go on) or a letter naming a kind ("infra-red A rays": a plural follows)."""
+    if len(words) < 3:
+        return True
+    nxt = words[1].strip(_PUNCTUATION)
+    if nxt[:1].islower():
+        return nxt.endswith("s") and not nxt.endswith(("ss", "us", "is", "ies", "ws"))
+    then = words[2].strip(_PUNCTUATION)
+    return then[:1].isupper() or (then in ("of", "with", "for", "to") and words[3:4] != []
+                                 and words[3][:1].isupper())
 
 
 #: A line break inside a sentence of hard-wrapped text: after a long line
