@@ -206,3 +206,15 @@ def test_a_title_or_a_letter_after_a_is_not_a_run_on_caption():
     caption = ("Alexis Ren poses on the beach in Malibu with her boyfriend during the summer holidays "
                "A troll called fatalsplash then accused her of being a gold digger on the site.")
     assert len(split_run_on(caption)) == 2
+
+
+def test_an_article_laid_out_in_a_table_cell_is_read_without_its_headline_and_byline():
+    prose = ("Earlier this month, the agency announced a new milestone for its big rocket. "
+             + "Workers in New Orleans completed the installation of four engines into the core stage. " * 4)
+    body = (f"|  | A bigger role for a big rocket by Jane Fielding Monday, November 18, 2019 {prose} |\n\n"
+            "| The core stage after the installation of its engines. (credit: NASA) |\n\n"
+            "| DL | Larry Ogunjobi | 63 | 85% |")
+    sentences = clean_sentences(_article(body, title="A bigger role for a big rocket"))
+    assert sentences[0] == "Earlier this month, the agency announced a new milestone for its big rocket."
+    assert not any("credit" in s or "Ogunjobi" in s for s in sentences)
+    assert "Fielding" not in summarize(_article(body, title="A bigger role for a big rocket")).lede

@@ -324,7 +324,9 @@ def summary_sentences(paragraphs: list[str], language: str, title: str = "") -> 
         paragraph = paragraph[:budget]
         budget -= len(paragraph)
         if paragraph.lstrip().startswith("|") or paragraph.count(" | ") >= 2:
-            continue  # a table row
+            paragraph = layout_cell(paragraph, title)
+            if not paragraph:
+                continue  # a table row
         if number == 0 and title and same_text(paragraph, title):
             continue
         text = _BYLINE.sub("", unwrap(paragraph), count=1)
@@ -404,6 +406,25 @@ def join_open_quotes(sentences: list[str]) -> list[str]:
         out.append(sentence)
         i += 1
     return out
+
+
+#: A cell this long with no other cells beside it is the article itself, laid out in a table.
+MIN_CELL_WORDS = 40
+#: A byline and date heading such a cell: "by Jeff Foust Monday, November 18, 2019".
+_CELL_BYLINE = re.compile(
+    r"^by\s+(?:[A-Z][\w.'’-]+\s+){1,3}(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    r"[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\s+", re.IGNORECASE)
+
+
+def layout_cell(paragraph: str, title: str = "") -> str:
+    """The prose of a page laid out in a table ("|  | Headline by Name Monday, ... 2019 Earlier this month,
+    ... |"), without the headline and byline heading it; "" for a real table row or a short cell (a caption)."""
+    cell = paragraph.strip(" \t\n|")
+    if " | " in cell or len(cell.split()) < MIN_CELL_WORDS:
+        return ""
+    if title and cell.casefold().startswith(title.casefold()):
+        cell = cell[len(title):].lstrip(" .:-–—")
+    return _CELL_BYLINE.sub("", cell, count=1)
 
 
 def _split(text: str, language: str) -> list[str]:
