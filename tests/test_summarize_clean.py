@@ -218,3 +218,8 @@ def test_an_article_laid_out_in_a_table_cell_is_read_without_its_headline_and_by
     assert sentences[0] == "Earlier this month, the agency announced a new milestone for its big rocket."
     assert not any("credit" in s or "Ogunjobi" in s for s in sentences)
     assert "Fielding" not in summarize(_article(body, title="A bigger role for a big rocket")).lede
+
+
+def test_earlier_this_month_dates_a_lede_it_does_not_point_back():
+    assert not points_back("Earlier this month, NASA announced a new milestone for its rocket.")
+    assert points_back("Earlier, he had refused to comment on the rocket.")

@@ -475,7 +475,7 @@ _POINTS_BACK = re.compile(
     r"^[\"“‘']?(?:(?:He|She|It|They|His|Her|Its|Their|Them|Him|This|That|These|Those|Such|There|Here)\b"
     r"|(?:However|But|And|Or|Also|Meanwhile|Still|Yet|So|Instead|Moreover|Furthermore|Nevertheless|Nonetheless|"
     r"Then|Now|Thus|Hence|Therefore|Besides|Indeed|Otherwise|Likewise|Similarly|Consequently|Additionally|"
-    r"Afterwards|Later|Earlier|Previously|Even so|Equally|Perhaps|Maybe|Of course|After all|In fact|Again|Above all|"
+    r"Afterwards|Later|Earlier(?! this (?:week|month|year)\b| today\b)|Previously|Even so|Equally|Perhaps|Maybe|Of course|After all|In fact|Again|Above all|"
     r"Ultimately|Overall|Alternatively|Admittedly|Regardless|Nor|Too|In it|In addition|In turn|As a result|As such|At the time|"
     r"By then|Until then|Until now|Since then|Despite this|Despite that|After that|Before that|Because of this|Other|Neither|Either|Yes|Well|"
     r"The same|The other|The company|The firm|The club|The team|The group|The agency|The star|The player|The former|The latter|The pair|The couple|The trio|The duo|The move|"
