@@ -63,6 +63,7 @@ _GLUED_CAPS = re.compile(r"(?<=[^\W\d_][^\W\d_A-Z]{2}\.)(?=[^\W\d_a-z]{2,}(?:['â
 #: A comma glued to the next word ("with Wada,Igor", "Â£2,980,815,The"): a space; before a word that
 #: only starts a sentence ("The", "It", "He") it was a full stop lost in the flattening.
 _GLUED_COMMA = re.compile(r"(?<=[^\W_]),(?=(?P<word>[^\W\d_a-z][^\W\d_A-Z]+)\b(?![.@]\w))")
+_GLUE_HINT = re.compile(r"[a-z]\.[A-Z]{2}|\w,[A-Z]")
 _STARTERS = frozenset("The It He She They We This These Those There Here His Her Their Its But However".split())
 
 
@@ -159,10 +160,8 @@ def split_sentences(text: str, language: str = "en") -> list[str]:
         return [s.strip() for s in _segmenter(language).processor(text).process() if s.strip()]
     abbreviations, prepositive = _abbreviations(language)
     text = _GLUED.sub(_unglue, text)
-    if "." in text:
-        text = _GLUED_CAPS.sub(" ", text)
-    if "," in text:
-        text = _GLUED_COMMA.sub(_unglue_comma, text)
+    if _GLUE_HINT.search(text):  # one cheap scan; most paragraphs have no glued acronym or comma
+        text = _GLUED_COMMA.sub(_unglue_comma, _GLUED_CAPS.sub(" ", text))
     if ' " ' in text:
         text = _SPACED_QUOTE.sub(_close_spaced_quote, text)
     pieces: list[str] = []

@@ -192,7 +192,7 @@ _FIGURE = re.compile(r"^\(?[\d.,:%/-]*\d[\d.,:%/-]*\)?[.,]?$")
 def is_score_row(sentence: str) -> bool:
     """A row of a score or statistics table flattened into text: three or more figures and
     at most two words in lower case ("DL Larry Ogunjobi 63 85% 1 tackle (1 combined).")."""
-    if sum(c.isdigit() for c in sentence) < 3:
+    if sum(map(str.isdigit, sentence)) < 3:
         return False  # cheap: most sentences have few digits
     words = sentence.split()
     figures = sum(bool(_FIGURE.match(w)) for w in words)
