@@ -4,13 +4,16 @@
     python bench/blind.py --out /work/blind/round1 --score    # score OUTDIR/verdicts.json
     python bench/blind.py --set fresh --out /work/blind/round3  # the fresh set (round 3)
     python bench/blind.py --set fresh2 --out /work/blind/round4  # the second fresh set (round 4)
+    python bench/blind.py --set clusters --out /work/blind/round5  # real articles from other sources (round 5)
 
 The reading set is fixed by hashing ids: ``--set held-out`` (the default,
 bench/corpus.py ``HELD_OUT``: 30 CNN/DM, 15 XSum, 15 real .html pages) or
 ``--set fresh`` (``FRESH``: 20 CNN/DM, 10 XSum, 15 real .html pages, 15 BBC
 never shown to a reader before, by a new salt, the held-out ids excluded) or ``--set fresh2``
 (``FRESH2``, round 4: the same mix by another salt, also excluding the round-3 fresh set and
-the items read while rounds 3 and 4 were written).
+the items read while rounds 3 and 4 were written) or ``--set clusters`` (``CLUSTERS``, round 5: 60
+real articles from ../shared/data/clusters/same-event.jsonl, never used in the summarizer's
+development, one per event cluster, BASIL's titled NYT/Fox/HuffPost articles first, at most 15 ECB+).
 Never tune on either. For each item the
 packet shows two newsletter entries, labelled A and B at random (seeded):
 digest's (title, lede, 3 bullets) and the plain first four sentences of the
@@ -30,7 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import DEFAULT_DATA, fresh2_ids, fresh_ids, held_out_ids, load  # noqa: E402
+from corpus import DEFAULT_DATA, clusters_ids, fresh2_ids, fresh_ids, held_out_ids, load  # noqa: E402
 from digest.summarize import summarize  # noqa: E402
 
 DEFECTS = ("caption", "dangling", "repeat", "long-lede", "cut", "glued", "junk", "headline", "off-point",
@@ -62,9 +65,9 @@ number (as a string), e.g.:
   together; junk = clutter, table row, link widget, byline, dateline; headline = lede repeats
   the title; off-point = lede misses what happened; out-of-order = bullets jump back before the lede.
 
-Items from CNN/DM and XSum have no headline (their datasets give none), so they
-show no title line: judge only the lede and bullets there. The web pages (html)
-and BBC articles keep their real titles.
+Items from CNN/DM, XSum and ECB+ have no headline (their datasets give none), so they
+show no title line: judge only the lede and bullets there. The web pages (html),
+BBC and BASIL articles keep their real titles.
 
 Items marked *(identical)* show the same entry twice; still give sendable verdicts.
 
@@ -94,14 +97,14 @@ def entry(title: str, sentences: list[str]) -> str:
 
 
 #: The reading sets: which ids each takes, per dataset.
-SETS = {"held-out": held_out_ids, "fresh": fresh_ids, "fresh2": fresh2_ids}
+SETS = {"held-out": held_out_ids, "fresh": fresh_ids, "fresh2": fresh2_ids, "clusters": clusters_ids}
 
 
 def write(out: Path, data: Path, seed: int, reading_set: str = "held-out") -> None:
     chosen = SETS[reading_set](data)
     rng = random.Random(seed)
     items = []
-    for dataset in ("cnndm", "xsum", "html", "bbc"):
+    for dataset in ("cnndm", "xsum", "html", "bbc", "clusters"):
         if dataset in chosen:
             items.extend(item for item in load(dataset, data) if item.id in chosen[dataset])
     rng.shuffle(items)
@@ -112,7 +115,7 @@ def write(out: Path, data: Path, seed: int, reading_set: str = "held-out") -> No
         label = f"{number:02d}"
         article = item.article
         # CNN/DM titles are made from URL slugs and XSum has none: only the real pages show theirs.
-        title = article.title if item.dataset in ("html", "bbc") and article.title != item.id else ""
+        title = article.title if item.dataset in ("html", "bbc", "clusters") and article.title != item.id else ""
         summary = summarize(article, bullets=3)
         ours = [summary.lede, *summary.bullets]
         lead = lead_entry(article)

@@ -9,6 +9,7 @@ reference summary: used for defect counts and reading).
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import re
@@ -83,9 +84,26 @@ def load(dataset: str, data: Path = DEFAULT_DATA, limit: int | None = None) -> l
             except ReadError:
                 continue
             items.append(Item(dataset, path.stem, article))
+    elif dataset == "clusters":
+        for line in (data / "clusters" / "same-event.jsonl").open(encoding="utf-8"):
+            row = json.loads(line)
+            items.append(Item("clusters", row["id"], cluster_article(row)))
     else:
         raise ValueError(f"unknown dataset {dataset!r}")
     return items[:limit] if limit else items
+
+
+def cluster_article(row: dict) -> Article:
+    """A same-event cluster row as the Article a reader would have made of it: the text's
+    paragraphs (blank lines or single line breaks) separated by blank lines; date, source, url."""
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n+", row.get("text") or "")]
+    try:
+        date = dt.date.fromisoformat(row["date"]) if row.get("date") else None
+    except ValueError:
+        date = None
+    return Article(path=f"{row['id']}.txt", title=(row.get("title") or "").strip(),
+                   body="\n\n".join(p for p in paragraphs if p), date=date,
+                   source=row.get("source") or None, url=row.get("url") or None)
 
 
 def key(dataset: str, item_id: str, salt: str = "blind-2026") -> str:
@@ -212,6 +230,62 @@ READ_IN_ROUND4: dict[str, set[str]] = {
             "bbc/tech/364", "bbc/tech/390", "bbc/tech/397", "bbc/tech/399", "bbc/tech/401"},
 }
 
+
+#: The clusters reading set (round 5): real articles the summarizer was never developed on, at most one
+#: per same-event cluster, BASIL first (ECB+ text was re-joined from tokens: spacing glitches).
+CLUSTERS = 60
+CLUSTERS_MAX_ECB = 15
+CLUSTERS_SALT = "clusters-2026-round5"
+
+
+def clusters_ids(data: Path = DEFAULT_DATA) -> dict[str, set[str]]:
+    """Ids of the clusters reading set: per cluster the article with the smallest key under
+    CLUSTERS_SALT (BASIL: one with a title), BASIL clusters first, at most CLUSTERS_MAX_ECB from ECB+."""
+    best: dict[str, tuple[str, str, str]] = {}  # cluster -> (rank, id, dataset)
+    for line in (data / "clusters" / "same-event.jsonl").open(encoding="utf-8"):
+        row = json.loads(line)
+        if not (row.get("text") or "").strip() or (row["dataset"] == "BASIL" and not row.get("title")):
+            continue
+        rank = key("clusters", row["id"], CLUSTERS_SALT)
+        if row["cluster"] not in best or rank < best[row["cluster"]][0]:
+            best[row["cluster"]] = (rank, row["id"], row["dataset"])
+    basil = sorted(b for b in best.values() if b[2] == "BASIL")
+    ecb = sorted(b for b in best.values() if b[2] != "BASIL")
+    take = basil[:CLUSTERS]
+    take += ecb[:min(CLUSTERS_MAX_ECB, CLUSTERS - len(take))]
+    return {"clusters": {item_id for _, item_id, _ in take}}
+
+
+#: Items whose outputs or text were printed and read while the round-5 rules were written: not fresh.
+READ_IN_ROUND5: dict[str, set[str]] = {
+    "cnndm": {"07955dc7323a027814bbdacf87a46e554167aac2", "07d6ceff2988640eaa91355d6612f15e0e03eb2d",
+            "1b884cf6cb5180ea2143142d0a0b30f352865bd9", "2c37d44d03ce2e91310339d884d33ee5aabf9abc",
+            "2fe2ba4743159a93a73acf3343a026925a93073d", "340cf468232e0c3bb17b1ca048d319d5062a5909",
+            "578933f933255e7e22695c68f7e544dbc749dae3", "58a9dbc76da984afd5cbaa5c9bc9b59b36c302ab",
+            "5bc6298ee39eebe5d8f19e5f015c1180535b6100", "5db0808085f7b1621f490b2bc4bf856aae310e6c",
+            "60e99bf7b0f7dd755ae4aab0094f2add2d4f36fd", "66fe5722d222324b82a5b1a68592e4943a6b309e",
+            "7b64ed2057255f31383bfb888bbb1284ce3b027d", "8ececf760ca96748a4f75d7fa7c1e13092738fbf",
+            "9f2dbe8953dd5b1d2b0f2f748c51bfccbe72906e", "a46999dfdea9a9ceec5229b1931f14e19297ec86",
+            "d630035ba94ce748c4870e420ea807bf3701414e"},
+    "xsum": {"11154244", "13599161", "17269989", "25654437", "30453069", "31084967", "32278778", "32280676",
+            "33261110", "33811105", "33960105", "34279049", "34774405", "34907832", "35341528", "36307661",
+            "36427547", "36476135", "36495608", "36506952", "36738377", "38168461", "38276456", "39202525",
+            "39587051", "39697827", "40007645", "40917946"},
+    "html": {"3d8f3404cf975af8", "4648a420af9984d4", "612cd29826624e68", "624fcd903d56fc70",
+            "686bb170effe273e", "7a457a4f71735c17", "851498a2b9f4f0b5", "b6906ca016bbfc64", "c00962aabe7bdd1f",
+            "c90731f051d033e4", "cc03ddb5ef7d5f1f", "ec7fc408c5ce66c2"},
+    "bbc": {"bbc/business/026", "bbc/business/143", "bbc/business/220", "bbc/business/266", "bbc/business/296",
+            "bbc/business/437", "bbc/business/462", "bbc/entertainment/102", "bbc/entertainment/112",
+            "bbc/entertainment/141", "bbc/entertainment/185", "bbc/entertainment/206", "bbc/entertainment/280",
+            "bbc/entertainment/284", "bbc/entertainment/309", "bbc/entertainment/355", "bbc/entertainment/363",
+            "bbc/entertainment/381", "bbc/politics/126", "bbc/politics/251", "bbc/sport/015", "bbc/sport/022",
+            "bbc/sport/081", "bbc/sport/110", "bbc/sport/113", "bbc/sport/114", "bbc/sport/145",
+            "bbc/sport/186", "bbc/sport/194", "bbc/sport/199", "bbc/sport/207", "bbc/sport/213",
+            "bbc/sport/214", "bbc/sport/220", "bbc/sport/231", "bbc/sport/232", "bbc/sport/271",
+            "bbc/sport/275", "bbc/sport/305", "bbc/sport/336", "bbc/sport/347", "bbc/sport/364",
+            "bbc/sport/432", "bbc/sport/438", "bbc/sport/489", "bbc/tech/004", "bbc/tech/013", "bbc/tech/040",
+            "bbc/tech/117", "bbc/tech/332"},
+}
 
 def _ids(dataset: str, data: Path) -> list[str]:
     if dataset == "html":

@@ -57,6 +57,29 @@ _GLUED = re.compile(
 )
 
 
+#: The same with an acronym starting the second sentence ("in May.UKIP's", "in Russia.BBC Monitoring"),
+#: after a word of lower-case letters (not "U.S.", "ASP.NET"), not before a list of codes ("Bagle.AT,").
+_GLUED_CAPS = re.compile(r"(?<=[^\W\d_][^\W\d_A-Z]{2}\.)(?=[^\W\d_a-z]{2,}(?:['’]s)?\s+(?!and\b|or\b)[^\W_])")
+#: A comma glued to the next word ("with Wada,Igor", "£2,980,815,The"): a space; before a word that
+#: only starts a sentence ("The", "It", "He") it was a full stop lost in the flattening.
+_GLUED_COMMA = re.compile(r"(?<=[^\W_]),(?=(?P<word>[^\W\d_a-z][^\W\d_A-Z]+)\b(?![.@]\w))")
+_GLUE_HINT = re.compile(r"[a-z]\.[A-Z]{2}|\w,[A-Z]")
+_STARTERS = frozenset("The It He She They We This These Those There Here His Her Their Its But However".split())
+
+
+#: A closing straight quote set off by spaces after a full stop ('a lot to me. " Muir, who ...').
+_SPACED_QUOTE = re.compile(r'(?<=[.!?]) "(?= [^\W\d_a-z])')
+
+
+def _close_spaced_quote(match: re.Match[str]) -> str:
+    # Closing only when an odd number of straight quotes come before it.
+    return '"' if match.string.count('"', 0, match.start()) % 2 == 1 else match.group()
+
+
+def _unglue_comma(match: re.Match[str]) -> str:
+    return ". " if match.group("word") in _STARTERS else ", "
+
+
 def _unglue(match: re.Match[str]) -> str:
     quote = match.group("quote")
     # A straight quotation mark opens a quotation when an even number of them
@@ -137,6 +160,10 @@ def split_sentences(text: str, language: str = "en") -> list[str]:
         return [s.strip() for s in _segmenter(language).processor(text).process() if s.strip()]
     abbreviations, prepositive = _abbreviations(language)
     text = _GLUED.sub(_unglue, text)
+    if _GLUE_HINT.search(text):  # one cheap scan; most paragraphs have no glued acronym or comma
+        text = _GLUED_COMMA.sub(_unglue_comma, _GLUED_CAPS.sub(" ", text))
+    if ' " ' in text:
+        text = _SPACED_QUOTE.sub(_close_spaced_quote, text)
     pieces: list[str] = []
     start = 0
     for match in _BOUNDARY.finditer(text):

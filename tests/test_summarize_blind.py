@@ -43,3 +43,22 @@ def test_the_second_fresh_set_is_new_to_readers_of_rounds_3_and_4(corpus, shared
         assert not ids & corpus.READ_IN_ROUND3.get(name, set()), name
         assert not ids & corpus.READ_IN_ROUND4.get(name, set()), name
     assert corpus.fresh2_ids(shared_data) == fresh2
+
+
+def test_the_clusters_set_takes_one_article_per_event_mostly_basil(corpus, shared_data):
+    import json
+
+    chosen = corpus.clusters_ids(shared_data)["clusters"]
+    rows = {r["id"]: r for r in map(json.loads, (shared_data / "clusters" / "same-event.jsonl").open())}
+    assert len(chosen) == corpus.CLUSTERS
+    picked = [rows[i] for i in chosen]
+    assert len({r["cluster"] for r in picked}) == len(picked)  # at most one per cluster
+    assert sum(r["dataset"] != "BASIL" for r in picked) <= corpus.CLUSTERS_MAX_ECB
+    assert all(r["title"] for r in picked if r["dataset"] == "BASIL")
+    assert corpus.clusters_ids(shared_data)["clusters"] == chosen  # fixed by hashing
+    # Read as the other sets are: an Article with the row's title, date, source and paragraphs.
+    item = next(i for i in corpus.load("clusters", shared_data) if i.id in chosen and rows[i.id]["date"])
+    row = rows[item.id]
+    assert item.article.title == row["title"] and str(item.article.date) == row["date"]
+    assert item.article.source == (row["source"] or None)
+    assert len(item.article.paragraphs) == len([p for p in row["text"].split("\n") if p.strip()])

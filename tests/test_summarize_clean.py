@@ -145,3 +145,81 @@ def test_figcaptions_and_asides_are_not_body_text(tmp_path: Path):
     article = article_from_html(html, tmp_path / "page.html")
     assert "wade" not in article.body and "full coverage" not in article.body
     assert "Paragraph 1 of the report" in article.body
+
+
+def test_a_quotation_over_two_sentences_is_one_sentence():
+    from digest.summarize.sentences import is_whole, join_open_quotes
+
+    assert join_open_quotes(["He said: “We will win.", "Nobody can stop us.”", "The match is on Friday."]) == [
+        "He said: “We will win. Nobody can stop us.”", "The match is on Friday."]
+    assert join_open_quotes(["He said: 'Badgers are a pest.", "They must go.'"]) == [
+        "He said: 'Badgers are a pest. They must go.'"]
+    # A quote never closed within a few sentences is left alone (and is not whole).
+    left = ["He said: “We will win.", "A b c.", "D e f.", "G h i.", "J k l.”"]
+    assert join_open_quotes(left) == left
+    assert not is_whole(left[0])
+    # A page that lost a paragraph break reopens the quote: not a whole sentence.
+    assert not is_whole('She said: "I am for equal pay. "Tennis is exciting.')
+    assert is_whole('A statement read:"We have zero tolerance."')
+    body = ("The council met on Monday to decide the fate of the old pier. The mayor said: \"We will rebuild it. "
+            "Nobody will stop us.\" Work starts in the spring after a public vote.")
+    assert 'The mayor said: "We will rebuild it. Nobody will stop us."' in clean_sentences(_article(body))
+
+
+def test_a_sentence_opening_mid_sentence_is_never_shown():
+    from digest.summarize.sentences import is_fragment
+
+    assert is_fragment(", NASA announced the launch date.")
+    assert is_fragment("and then the rocket blew up on the pad.")
+    for name in ("iPhone sales rose by a third.", "de Blasio said he would run.", "eBay shares fell."):
+        assert not is_fragment(name)
+    body = "The rocket was ready on Monday.\n\n, NASA announced a new launch date for the crew.\n\nIt flies in May."
+    assert all(not s.startswith(",") for s in clean_sentences(_article(body)))
+
+
+def test_pointers_to_unseen_charts_share_widgets_and_commands_are_junk():
+    from digest.summarize.sentences import is_junk
+
+    for junk in ("The plot above shows the rise in prices.", "For a primer, see our explainer on the vote.",
+                 "See previous years' winners.", "The table below lists every winner since 1990.",
+                 "Share this with Email Facebook Twitter WhatsApp.", "Rhannu Facebook Twitter WhatsApp E-bost.",
+                 "$ pip install digest", "pip install requests to try it."):
+        assert is_junk(junk), junk
+    for news in ("The video was shared on Facebook, Twitter and WhatsApp by thousands of users.",
+                 "Prices rose sharply below the line, officials said.", "He went to see his mother in Leeds."):
+        assert not is_junk(news), news
+    body = "The price of milk rose by a fifth in May.\n\nSEE MORE: Milk prices explained.\n\nFarmers welcomed it."
+    assert not any("SEE MORE" in s for s in clean_sentences(_article(body)))
+
+
+def test_a_title_or_a_letter_after_a_is_not_a_run_on_caption():
+    from digest.summarize.sentences import split_run_on
+
+    for sentence in ("Over a decade before the famous novelist wrote A Song of Ice and Fire, Ford created "
+                     "an alternate-history retelling of the wars of the roses in three long books.",
+                     "Her first roles were in My Beautiful Launderette and the costume classic A Room With A View, "
+                     "and a great number of celebrated roles followed in the years after that.",
+                     "The new sun cream from the chemist is the first mainstream product to protect against "
+                     "infra-red A rays as well as the usual UVA and UVB rays, its makers claim."):
+        assert split_run_on(sentence) == [sentence]
+    # A caption that lost its full stop before "A" + a sentence is still split off.
+    caption = ("Alexis Ren poses on the beach in Malibu with her boyfriend during the summer holidays "
+               "A troll called fatalsplash then accused her of being a gold digger on the site.")
+    assert len(split_run_on(caption)) == 2
+
+
+def test_an_article_laid_out_in_a_table_cell_is_read_without_its_headline_and_byline():
+    prose = ("Earlier this month, the agency announced a new milestone for its big rocket. "
+             + "Workers in New Orleans completed the installation of four engines into the core stage. " * 4)
+    body = (f"|  | A bigger role for a big rocket by Jane Fielding Monday, November 18, 2019 {prose} |\n\n"
+            "| The core stage after the installation of its engines. (credit: NASA) |\n\n"
+            "| DL | Larry Ogunjobi | 63 | 85% |")
+    sentences = clean_sentences(_article(body, title="A bigger role for a big rocket"))
+    assert sentences[0] == "Earlier this month, the agency announced a new milestone for its big rocket."
+    assert not any("credit" in s or "Ogunjobi" in s for s in sentences)
+    assert "Fielding" not in summarize(_article(body, title="A bigger role for a big rocket")).lede
+
+
+def test_earlier_this_month_dates_a_lede_it_does_not_point_back():
+    assert not points_back("Earlier this month, NASA announced a new milestone for its rocket.")
+    assert points_back("Earlier, he had refused to comment on the rocket.")

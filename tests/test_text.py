@@ -86,3 +86,30 @@ def test_a_quotation_glued_to_the_sentence_before_it_is_split_off():
     assert split_sentences(text) == ["The champion fell on the stairs on Wednesday.",
                                      '"I\'m playing the best golf of my life," he said.']
     assert split_sentences("It was fine.I’ve never seen it so busy.") == ["It was fine.", "I’ve never seen it so busy."]
+
+
+def test_an_acronym_glued_to_the_sentence_before_starts_a_new_one():
+    assert split_sentences("Voters go to the polls on 22 May.UKIP's leader said so.") == [
+        "Voters go to the polls on 22 May.", "UKIP's leader said so."]
+    assert split_sentences("The site is blocked in Russia.BBC Monitoring reports it.") == [
+        "The site is blocked in Russia.", "BBC Monitoring reports it."]
+    # Not "U.S.", a domain or a dotted product name.
+    for text in ("The U.S. Army and ASP.NET sites grew.", "Read it at www.BBC.co.uk today.",
+                 "The variants are called Bagle.AT, Bagle.BB and more."):
+        assert split_sentences(text) == [text]
+
+
+def test_a_glued_comma_gets_its_space_or_its_lost_full_stop():
+    assert split_sentences("He will work with Wada,Igor Zagorskiy said.") == ["He will work with Wada, Igor Zagorskiy said."]
+    assert split_sentences("The fund paid £2,980,815,The council said it was fine.") == [
+        "The fund paid £2,980,815.", "The council said it was fine."]
+    # Thousands separators and decimals stay as they are.
+    assert split_sentences("It cost 2,500 dollars, or 3.5 times more.") == ["It cost 2,500 dollars, or 3.5 times more."]
+
+
+def test_a_closing_quote_set_off_by_spaces_closes_its_sentence():
+    assert split_sentences('She said: "It means a lot to me. " Muir now holds both records.') == [
+        'She said: "It means a lot to me."', "Muir now holds both records."]
+    # An opening quote with a stray space is left alone.
+    assert split_sentences('The score was level. " We will win," he said.') == [
+        "The score was level.", '" We will win," he said.']

@@ -44,7 +44,7 @@ _DATELINE = re.compile(
 _FURNITURE = re.compile(
     r"Share this with\s?\S*?Copy this link|(?:Scroll|Click) (?:down )?(?:for|to see) (?:the )?(?:video|videos|more)\b\.?"
     r"|Media playback is (?:not supported|unsupported) on (?:this|your) device\.?"
-    r"|\b(?:READ MORE|Read more|RELATED|WATCH|VIDEO)\s*:.*$",
+    r"|\b(?:READ MORE|Read more|SEE MORE|See more|SEE ALSO|See also|ALSO READ|Also read|RELATED|WATCH|VIDEO)\s*:.*$",
     re.IGNORECASE,
 )
 #: Parentheses that point at a photo the newsletter does not show: "(pictured)", "(left)", "(above, in 2010)".
@@ -128,7 +128,8 @@ def clean_sentence(sentence: str, first: bool = True) -> str:
 
 
 #: Words one of which every _FURNITURE match holds (substring tests are cheaper than the pattern).
-_FURNITURE_HINTS = ("share", "scroll", "click", "playback", "read more", "related", "watch", "video")
+_FURNITURE_HINTS = ("share", "scroll", "click", "playback", "read more", "related", "watch", "video", "see more",
+                    "see also", "also read")
 
 
 def is_junk(sentence: str) -> bool:
@@ -144,7 +145,32 @@ def is_junk(sentence: str) -> bool:
             or (("rowser" in sentence or "avaScript" in sentence or "device" in sentence)
                 and sentence.count(" ") < 20 and bool(_NOTICE.search(sentence))
                 and bool(_ABOUT_THE_PAGE.search(sentence)))
-            or is_score_row(sentence))
+            or is_score_row(sentence)
+            or (("ee " in sentence or "elow" in sentence or "bove" in sentence) and bool(_UNSEEN.search(sentence)))
+            or _is_share_widget(sentence) or bool(_COMMAND.match(sentence)))
+
+
+def _is_share_widget(sentence: str) -> bool:
+    """Three or more share targets making up half the words or more (not "shared on Facebook, Twitter and ...")."""
+    if "Facebook" not in sentence and "Twitter" not in sentence and "WhatsApp" not in sentence:
+        return False  # cheap: every share bar names one of these
+    targets = len(_SHARE_TARGETS.findall(sentence))
+    return targets >= 3 and 2 * targets >= len(sentence.split())
+
+
+#: A pointer to something on the page the newsletter does not carry: "(see the chart below)",
+#: "the plot above shows ...", "For a primer, see ...", "see previous years' winners".
+_UNSEEN = re.compile(
+    r"\b(?:chart|charts|plot|graph|graphic|map|table|figure|fig\.|diagram|infographic|gallery|video|box|"
+    r"image|photo|slideshow|timeline|list)\s+(?:above|below)\b"
+    r"|\b(?:above|below)\s+(?:chart|plot|graph|graphic|map|table|figure|diagram|infographic|gallery|video|image|photo)\b"
+    r"|\bsee\s+(?:above|below)\b|^(?:For (?:a|an|more)\b[^.]{0,40},\s*see\b|See\s+(?:previous|past|last|all|our|more|the full)\b)",
+    re.IGNORECASE,
+)
+#: Share buttons in a row, flattened: "Share this with Email Facebook Twitter", "Rhannu ... Facebook Twitter".
+_SHARE_TARGETS = re.compile(r"\b(?:Facebook|Twitter|WhatsApp|Pinterest|LinkedIn|Messenger|Reddit|Email|E-bost|Telegram)\b")
+#: A console command shown on a page: "$ pip install ...", ">>> import ...", "sudo apt-get ...".
+_COMMAND = re.compile(r"^(?:\$\s|>>>\s|#\s|sudo\s|(?:pip|npm|apt-get|brew|git|curl|wget)\s+[a-z-]+\s)")
 
 
 #: A notice about the reader's browser or device, not news: "The video may not work in older browsers",
@@ -166,7 +192,7 @@ _FIGURE = re.compile(r"^\(?[\d.,:%/-]*\d[\d.,:%/-]*\)?[.,]?$")
 def is_score_row(sentence: str) -> bool:
     """A row of a score or statistics table flattened into text: three or more figures and
     at most two words in lower case ("DL Larry Ogunjobi 63 85% 1 tackle (1 combined).")."""
-    if sum(c.isdigit() for c in sentence) < 3:
+    if sum(map(str.isdigit, sentence)) < 3:
         return False  # cheap: most sentences have few digits
     words = sentence.split()
     figures = sum(bool(_FIGURE.match(w)) for w in words)
@@ -232,6 +258,8 @@ def split_run_on(sentence: str) -> list[str]:
             continue
         left = sentence[start:match.start()].split()
         right = sentence[match.end():].split()
+        if word == "a" and _not_a_sentence_start(right):
+            continue
         last = left[-1].strip("‘’'“”\"(") if left else ""
         # Not inside a run of capitalized words (a title: "dubbed ‘The First Great Escape’").
         # After a capitalized word only "The" + a lower-case word ("... Metroparks Zoo The boy was ...");
@@ -245,6 +273,19 @@ def split_run_on(sentence: str) -> list[str]:
             start = match.end()
     parts.append(sentence[start:].strip())
     return parts
+
+
+def _not_a_sentence_start(words: list[str]) -> bool:
+    """Whether "A" + what follows is no sentence opening: a title ("A Room With A View", "A Song of Ice
+    and Fire": capitals go on) or a letter naming a kind ("infra-red A rays": a plural follows)."""
+    if len(words) < 3:
+        return True
+    nxt = words[1].strip(_PUNCTUATION)
+    if nxt[:1].islower():
+        return nxt.endswith("s") and not nxt.endswith(("ss", "us", "is", "ies", "ws"))
+    then = words[2].strip(_PUNCTUATION)
+    return then[:1].isupper() or (then in ("of", "with", "for", "to") and words[3:4] != []
+                                 and words[3][:1].isupper())
 
 
 #: A line break inside a sentence of hard-wrapped text: after a long line
@@ -285,20 +326,107 @@ def summary_sentences(paragraphs: list[str], language: str, title: str = "") -> 
         paragraph = paragraph[:budget]
         budget -= len(paragraph)
         if paragraph.lstrip().startswith("|") or paragraph.count(" | ") >= 2:
-            continue  # a table row
+            paragraph = layout_cell(paragraph, title)
+            if not paragraph:
+                continue  # a table row
         if number == 0 and title and same_text(paragraph, title):
             continue
         text = _BYLINE.sub("", unwrap(paragraph), count=1)
         if " MORE" in text:
             # Before splitting: the widget's teaser headlines end in full stops and question marks.
             text = _LINK_WIDGET.sub("", text)
-        for position, raw in enumerate(_split(text, language)):
+        for position, raw in enumerate(join_open_quotes(_split(text, language))):
             parts = split_run_on(clean_sentence(raw, position == 0))
             # What ran into a sentence without a full stop is a photo caption.
             for sentence in parts[-1:]:
-                if not is_junk(sentence) and not is_caption(sentence):
+                if not is_junk(sentence) and not is_caption(sentence) and not is_fragment(sentence):
                     sentences.append(sentence)
     return sentences
+
+
+#: The rest of a sentence cut in two: it opens on a comma, semicolon or closing bracket
+#: (", NASA announced ..."), or on a lower-case word that is not a name ("iPhone", "de Gaulle", "al-Assad").
+_FRAGMENT = re.compile(r"^(?:[,;:)\]]|(?!(?:de|van|von|der|den|du|da|al|el|bin|ibn|la|le)\b)[a-z]+\b(?![-'’]?[A-Z]))")
+
+
+def is_fragment(sentence: str) -> bool:
+    """True for the tail of a sentence split in the wrong place (never shown: it does not read alone)."""
+    return bool(_FRAGMENT.match(sentence))
+
+
+#: A straight double quote that opens (at the start, after a space or bracket, before a non-space);
+#: the others close. Pages that lost a paragraph break reopen a quote without closing it
+#: ('money. "Women's tennis ...'): parity alone would call that pair closed.
+_STRAIGHT_OPEN = re.compile(r'(?:^|(?<=[\s(\[—–:-]))"(?=\S)')
+
+
+def _straight_quotes(sentence: str) -> tuple[int, int]:
+    """Straight double quotes that open, and those that close."""
+    if '"' not in sentence:
+        return 0, 0
+    opens = len(_STRAIGHT_OPEN.findall(sentence))
+    return opens, sentence.count('"') - opens
+
+
+def _opens_quote(sentence: str) -> bool:
+    """A double quotation opened and not closed, or a single one opened after "said:" and not closed."""
+    opens, closes = _straight_quotes(sentence)
+    return (sentence.count("“") > sentence.count("”") or opens > closes
+            or (("'" in sentence or "‘" in sentence) and _unclosed_single_quote(sentence)))
+
+
+def _closes_quote(sentence: str) -> bool:
+    """A quotation closed that the sentence never opened."""
+    opens, closes = _straight_quotes(sentence)
+    return (sentence.count("”") > sentence.count("“") or closes > opens
+            or (bool(_HALF_QUOTE.search(sentence)) and not _SINGLE_OPEN.search(sentence)))
+
+
+#: A quotation left open for more than this many sentences is left as it is (not a run-on quote).
+MAX_QUOTE_SENTENCES = 4
+
+
+def join_open_quotes(sentences: list[str]) -> list[str]:
+    """A quotation that runs over sentences as one sentence: a bullet never opens a quote it does not close.
+
+    Joined only when a later sentence of the same paragraph closes it, within :data:`MAX_QUOTE_SENTENCES`.
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(sentences):
+        sentence = sentences[i]
+        if _opens_quote(sentence):
+            for j in range(i + 1, min(i + MAX_QUOTE_SENTENCES, len(sentences))):
+                if _closes_quote(sentences[j]):
+                    out.append(" ".join(sentences[i:j + 1]))
+                    i = j + 1
+                    break
+            else:
+                out.append(sentence)
+                i += 1
+            continue
+        out.append(sentence)
+        i += 1
+    return out
+
+
+#: A cell this long with no other cells beside it is the article itself, laid out in a table.
+MIN_CELL_WORDS = 40
+#: A byline and date heading such a cell: "by Jeff Foust Monday, November 18, 2019".
+_CELL_BYLINE = re.compile(
+    r"^by\s+(?:[A-Z][\w.'’-]+\s+){1,3}(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    r"[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\s+", re.IGNORECASE)
+
+
+def layout_cell(paragraph: str, title: str = "") -> str:
+    """The prose of a page laid out in a table ("|  | Headline by Name Monday, ... 2019 Earlier this month,
+    ... |"), without the headline and byline heading it; "" for a real table row or a short cell (a caption)."""
+    cell = paragraph.strip(" \t\n|")
+    if " | " in cell or len(cell.split()) < MIN_CELL_WORDS:
+        return ""
+    if title and cell.casefold().startswith(title.casefold()):
+        cell = cell[len(title):].lstrip(" .:-–—")
+    return _CELL_BYLINE.sub("", cell, count=1)
 
 
 def _split(text: str, language: str) -> list[str]:
@@ -349,7 +477,7 @@ _POINTS_BACK = re.compile(
     r"^[\"“‘']?(?:(?:He|She|It|They|His|Her|Its|Their|Them|Him|This|That|These|Those|Such|There|Here)\b"
     r"|(?:However|But|And|Or|Also|Meanwhile|Still|Yet|So|Instead|Moreover|Furthermore|Nevertheless|Nonetheless|"
     r"Then|Now|Thus|Hence|Therefore|Besides|Indeed|Otherwise|Likewise|Similarly|Consequently|Additionally|"
-    r"Afterwards|Later|Earlier|Previously|Even so|Equally|Perhaps|Maybe|Of course|After all|In fact|Again|Above all|"
+    r"Afterwards|Later|Earlier(?! this (?:week|month|year)\b| today\b)|Previously|Even so|Equally|Perhaps|Maybe|Of course|After all|In fact|Again|Above all|"
     r"Ultimately|Overall|Alternatively|Admittedly|Regardless|Nor|Too|In it|In addition|In turn|As a result|As such|At the time|"
     r"By then|Until then|Until now|Since then|Despite this|Despite that|After that|Before that|Because of this|Other|Neither|Either|Yes|Well|"
     r"The same|The other|The company|The firm|The club|The team|The group|The agency|The star|The player|The former|The latter|The pair|The couple|The trio|The duo|The move|"
@@ -402,6 +530,8 @@ def is_whole(sentence: str) -> bool:
         return False
     if sentence.count("“") != sentence.count("”") or sentence.count('"') % 2:
         return False
+    if '"' in sentence and _straight_quotes(sentence)[0] > sentence.count('"') // 2:
+        return False  # 'money. "Women's tennis is exciting.': one quote reopened, none closed
     if _HALF_QUOTE.search(sentence) and not _SINGLE_OPEN.search(sentence):
         return False
     if ("'" in sentence or "‘" in sentence) and _unclosed_single_quote(sentence):
