@@ -32,7 +32,6 @@ from .sentences import (
     can_be_bullet,
     can_lead,
     is_whole,
-    mend_connective,
     mild_connective,
     points_back,
     points_back_early,
@@ -205,13 +204,12 @@ def _chain(sentences: list[str], words: list[list[str]], terms: list[list[str | 
             named = _NAME_AND_AGE.match(sentence)
             if named and named.group(1) not in seen:
                 strangers = [named.group(1)]  # "Umma, 25, was forced ...": someone met only in a caption
-        if english and broken and mild_connective(sentence):
-            # What it answers was cut: without its connective it may still stand alone.
-            mended = mend_connective(sentence)
-            if mended is None or not can_be_bullet(mended, english=True, min_words=3 if short else MIN_BULLET_WORDS):
-                continue
-            sentence = mended
-        if english and (strangers or (broken and (points_back(sentence) or points_back_early(sentence)))):
+        if english and broken and (strangers or mild_connective(sentence) or points_back(sentence)
+                                   or points_back_early(sentence)):
+            # What it leans on was cut (round 6: readers marked such bullets "dangling"): stop here
+            # rather than show it or a later one further from the lede.
+            break
+        if english and strangers:
             broken = True
             continue
         chosen.append((i, sentence))
