@@ -6,7 +6,7 @@ see :mod:`.sentences`) that stands alone: 5-40 words, whole, not a question,
 a quotation, the headline again, nor opening on a pronoun, a connective or a
 "the N" phrase that points back, nor a teaser. Bullets are the sentences right
 after the lede, in order, minus those a reader would cut (see :func:`_bullets`):
-a cut breaks the chain, and after it a sentence that points back is not taken.
+a cut breaks the chain, and a sentence that points back after it ends the bullets.
 The whole is deterministic and offline.
 """
 
@@ -161,11 +161,10 @@ def _bullets(sentences: list[str], words: list[list[str]], terms: list[list[str 
 
     A sentence that cannot stand in a newsletter (caption leftovers, a quote
     fragment, too short or long, a repeat) is skipped, and a skip breaks the
-    chain: the next sentence is taken only if it does not point back (a
-    pronoun, a connective, "the N", a surname the reader has not met), since
-    what it points to was cut. A sentence opening on a mild connective ("But", "And") is kept
-    right after the sentence it follows; after a cut, "But"/"And"/"Yet"/"So" goes
-    ("But the team ..." -> "The team ...") and the rest must stand alone.
+    chain: if the next sentence points back (a pronoun, a connective, "the N",
+    a surname the reader has not met), what it points to was cut, and the bullets
+    end there (round 6: readers marked what followed "dangling"). A sentence opening
+    on a mild connective ("But", "And") is kept only right after the sentence it follows.
     ``context`` is the text the reader has seen (title, lede); ``surnames`` those of :func:`_surnames`.
     """
     counts = [reading_length(s, w) for s, w in zip(sentences, words)]
