@@ -474,3 +474,12 @@ def test_a_the_n_opener_with_a_qualifier_leads():
     assert summarize(_story(f"{first} {later}"), bullets=0).lede == first
     bare = "The decision poses a tricky political challenge for the nominee ahead of the convention."
     assert summarize(_story(f"{bare} {later}"), bullets=0).lede == later
+
+
+def test_the_i_of_an_acronym_is_no_first_person_speaker():
+    first = ("President Trump on Monday said the F.B.I. ruined the life of his former national security adviser "
+             "and said Hillary Clinton suffered no consequences after she lied to the F.B.I. many times.")
+    later = "As he left for Utah on Monday, the president said he felt very badly for the adviser."
+    assert summarize(_story(f"{first} {later}"), bullets=0).lede == first
+    quoted = "I never lied to the investigators about the meetings with the ambassador, the adviser said."
+    assert summarize(_story(f"{quoted} {later}"), bullets=0).lede != quoted

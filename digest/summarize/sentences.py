@@ -102,8 +102,9 @@ _OPENING_QUOTE = re.compile(r"^[\"“‘'«]")
 _ANY_WORD = re.compile(r"\w")
 #: First-person words: in news they stand inside quotations ("I'm fortunate
 #: to be here"), whose speaker is in another sentence. Not "US", not "World War I".
+#: (Not the I of an acronym: "the F.B.I." and "I.R.S." are no speaker, round 6.)
 _FIRST_PERSON = re.compile(
-    r"\b(?:(?<!War )I|I['’](?:m|ve|ll|d)|[Mm]e|[Mm]y|[Ww]e|[Ww]e['’](?:re|ve|ll|d)|[Oo]urs?|us|[Yy]ou(?:['’](?:re|ve|ll|d))?|[Yy]our)\b")
+    r"\b(?:(?<!War )(?<!\.)I(?!\.[A-Z])|I['’](?:m|ve|ll|d)|[Mm]e|[Mm]y|[Ww]e|[Ww]e['’](?:re|ve|ll|d)|[Oo]urs?|us|[Yy]ou(?:['’](?:re|ve|ll|d))?|[Yy]our)\b")
 #: A quotation closed but never opened in the sentence: the other half is elsewhere ("... its delivery.’").
 _HALF_QUOTE = re.compile(r"[.!?,]['’]\s*$")
 _SINGLE_OPEN = re.compile(r"(?:^|[\s(\[—–-])[‘']\S")
