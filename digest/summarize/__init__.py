@@ -6,7 +6,7 @@ see :mod:`.sentences`) that stands alone: 5-40 words, whole, not a question,
 a quotation, the headline again, nor opening on a pronoun, a connective or a
 "the N" phrase that points back, nor a teaser. Bullets are the sentences right
 after the lede, in order, minus those a reader would cut (see :func:`_bullets`):
-a cut breaks the chain, and a sentence that points back after it ends the bullets.
+a cut breaks the chain, and after it a sentence that points back is not taken.
 The whole is deterministic and offline.
 """
 
@@ -32,6 +32,7 @@ from .sentences import (
     can_be_bullet,
     can_lead,
     is_whole,
+    mend_connective,
     mild_connective,
     points_back,
     points_back_early,
@@ -161,10 +162,11 @@ def _bullets(sentences: list[str], words: list[list[str]], terms: list[list[str 
 
     A sentence that cannot stand in a newsletter (caption leftovers, a quote
     fragment, too short or long, a repeat) is skipped, and a skip breaks the
-    chain: if the next sentence points back (a pronoun, a connective, "the N",
-    a surname the reader has not met), what it points to was cut, and the bullets
-    end there (round 6: readers marked what followed "dangling"). A sentence opening
-    on a mild connective ("But", "And") is kept only right after the sentence it follows.
+    chain: the next sentence is taken only if it does not point back (a
+    pronoun, a connective, "the N", a surname the reader has not met), since
+    what it points to was cut. A sentence opening on a mild connective ("But", "And") is kept
+    right after the sentence it follows; after a cut, "But"/"And"/"Yet"/"So" goes
+    ("But the team ..." -> "The team ...") and the rest must stand alone.
     ``context`` is the text the reader has seen (title, lede); ``surnames`` those of :func:`_surnames`.
     """
     counts = [reading_length(s, w) for s, w in zip(sentences, words)]
@@ -203,12 +205,13 @@ def _chain(sentences: list[str], words: list[list[str]], terms: list[list[str | 
             named = _NAME_AND_AGE.match(sentence)
             if named and named.group(1) not in seen:
                 strangers = [named.group(1)]  # "Umma, 25, was forced ...": someone met only in a caption
-        if english and broken and (strangers or mild_connective(sentence) or points_back(sentence)
-                                   or points_back_early(sentence)):
-            # What it leans on was cut (round 6: readers marked such bullets "dangling"): stop here
-            # rather than show it or a later one further from the lede.
-            break
-        if english and strangers:
+        if english and broken and mild_connective(sentence):
+            # What it answers was cut: without its connective it may still stand alone.
+            mended = mend_connective(sentence)
+            if mended is None or not can_be_bullet(mended, english=True, min_words=3 if short else MIN_BULLET_WORDS):
+                continue
+            sentence = mended
+        if english and (strangers or (broken and (points_back(sentence) or points_back_early(sentence)))):
             broken = True
             continue
         chosen.append((i, sentence))

@@ -498,13 +498,24 @@ _CONNECTIVE = re.compile(
     r"In addition|In turn|As a result|Despite this|Despite that|Because of this|Nor|Too|Again|After all|In fact)\b"
 )
 #: Mild connectives (round 3): a bullet opening on one reads well right after the sentence it
-#: follows, which readers missed when it was cut; the caller keeps it there, and only there (round 6).
+#: follows, which readers missed when it was cut; the caller keeps it there (see :func:`mend_connective`).
 _MILD_CONNECTIVE = re.compile(r"^(?:(?:But|And|Yet|Still)\b|So\b(?![ -](?:far|much|many|called|long)\b)|However,)")
+#: Of those, the ones whose word can go when the sentence before was cut: "But the team ..." -> "The team ...".
+_DROPPABLE = re.compile(r"^(?:But|And|Yet|So)\s+(?=[\w\"“‘'])")
 
 
 def mild_connective(sentence: str) -> bool:
     """True for a sentence opening on "But", "And", "Yet", "So", "Still" or "However,"."""
     return bool(_MILD_CONNECTIVE.match(sentence))
+
+
+def mend_connective(sentence: str) -> str | None:
+    """The sentence without its opening "But", "And", "Yet" or "So", capitalised; None for other openers."""
+    match = _DROPPABLE.match(sentence)
+    if match is None:
+        return None
+    rest = sentence[match.end():]
+    return rest[:1].upper() + rest[1:]
 
 
 #: "The N" nouns that point back only when bare: "The decision by delegates ..." or "The report from
