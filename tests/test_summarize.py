@@ -377,15 +377,21 @@ def test_a_sentence_trailing_off_is_neither_lede_nor_bullet():
         "Fitbit shares rose by a sixth in New York after the deal was announced on Friday.",)
 
 
-def test_a_first_sentence_a_little_over_forty_words_still_leads():
+def test_a_first_sentence_up_to_sixty_words_still_leads():
     first = ("US President Donald Trump has claimed victory as the Democratic Party-controlled House of "
              "Representatives concluded its third public hearing on the impeachment proceedings against him "
              "for allegedly abusing his office for political gain on Tuesday night in the American capital city of Washington.")
     later = "The impeachment hearings are an effort by Democrats to establish whether Trump withheld military aid."
     assert 40 < len(first.split()) <= 45
     assert summarize(_story(f"{first} {later}"), bullets=0).lede == first
-    # Much longer, it gives way.
-    longer = first.replace("on Tuesday night", "on Tuesday night after many hours of testimony from a long list of officials")
+    # Round 6: up to 60 words (readers marked long first-sentence ledes less than off-point later ones).
+    long = first.replace("on Tuesday night", "on Tuesday night after many hours of testimony from a list of officials")
+    assert 50 < len(long.split()) <= 60
+    assert summarize(_story(f"{long} {later}"), bullets=0).lede == long
+    # Over 60, it gives way.
+    longer = long.replace("of officials", "of officials, diplomats, former ambassadors and national security aides who "
+                          "worked in the White House")
+    assert len(longer.split()) > 60
     assert summarize(_story(f"{longer} {later}"), bullets=0).lede == later
 
 
@@ -457,3 +463,21 @@ def test_a_bullet_telling_the_last_one_again_in_other_words_is_left_out():
     assert summarize(_story(body), bullets=3).bullets == (
         "The child was rescued by his parents before firefighters and paramedics arrived on the scene.",
         "The zoo said it would review the height of the barriers around all of its big cat enclosures.")
+
+
+def test_a_the_n_opener_with_a_qualifier_leads():
+    first = ("The decision by convention delegates to oppose abortion without exceptions poses a tricky "
+             "political challenge for the nominee.")
+    later = "Aides to the nominee declined to say on Tuesday whether he would ask the delegates to reconsider."
+    assert summarize(_story(f"{first} {later}"), bullets=0).lede == first
+    bare = "The decision poses a tricky political challenge for the nominee ahead of the convention."
+    assert summarize(_story(f"{bare} {later}"), bullets=0).lede == later
+
+
+def test_the_i_of_an_acronym_is_no_first_person_speaker():
+    first = ("President Trump on Monday said the F.B.I. ruined the life of his former national security adviser "
+             "and said Hillary Clinton suffered no consequences after she lied to the F.B.I. many times.")
+    later = "As he left for Utah on Monday, the president said he felt very badly for the adviser."
+    assert summarize(_story(f"{first} {later}"), bullets=0).lede == first
+    quoted = "I never lied to the investigators about the meetings with the ambassador, the adviser said."
+    assert summarize(_story(f"{quoted} {later}"), bullets=0).lede != quoted

@@ -62,3 +62,21 @@ def test_the_clusters_set_takes_one_article_per_event_mostly_basil(corpus, share
     assert item.article.title == row["title"] and str(item.article.date) == row["date"]
     assert item.article.source == (row["source"] or None)
     assert len(item.article.paragraphs) == len([p for p in row["text"].split("\n") if p.strip()])
+
+
+def test_the_second_clusters_set_shares_no_event_with_the_first_nor_what_round_6_read(corpus, shared_data):
+    import json
+
+    rows = {r["id"]: r for r in map(json.loads, (shared_data / "clusters" / "same-event.jsonl").open())}
+    first = corpus.clusters_ids(shared_data)["clusters"]
+    second = corpus.clusters2_ids(shared_data)["clusters"]
+    assert len(second) == corpus.CLUSTERS2
+    first_events = {rows[i]["cluster"] for i in first}
+    second_events = {rows[i]["cluster"] for i in second}
+    assert len(second_events) == len(second)  # one article per event
+    assert not first_events & second_events
+    # What was printed while round 6 was written is not in it.
+    assert all(i in rows for i in corpus.READ_IN_ROUND6)
+    assert not second & corpus.READ_IN_ROUND6
+    assert sum(rows[i]["dataset"] != "BASIL" for i in second) <= corpus.CLUSTERS2_MAX_ECB
+    assert corpus.clusters2_ids(shared_data)["clusters"] == second  # fixed by hashing
