@@ -106,7 +106,11 @@ def cluster_article(row: dict) -> Article:
                    source=row.get("source") or None, url=row.get("url") or None)
 
 
-def key(dataset: str, item_id: str, salt: str = "blind-2026") -> str:
+#: The held-out set's salt, and the default one.
+HELD_OUT_SALT = "blind-2026"
+
+
+def key(dataset: str, item_id: str, salt: str = HELD_OUT_SALT) -> str:
     """A fixed pseudo-random rank for an item (for held-out sets and folds)."""
     return hashlib.sha256(f"{salt}:{dataset}:{item_id}".encode()).hexdigest()
 
@@ -348,38 +352,36 @@ def _ids(dataset: str, data: Path) -> list[str]:
     return [json.loads(line)["id"] for line in (data / "summaries" / f"{dataset}.jsonl").open(encoding="utf-8")]
 
 
-def held_out_ids(data: Path = DEFAULT_DATA) -> dict[str, set[str]]:
-    """Ids of the fixed held-out reading set, per dataset (pages: the same ids for .html and .txt)."""
+def _smallest_keys(counts: dict[str, int], salt: str, data: Path,
+                   excluded: dict[str, set[str]] | None = None) -> dict[str, set[str]]:
+    """Per dataset, the ``count`` ids with the smallest keys under ``salt``, ``excluded`` ids left out
+    (pages: the same ids for .html and .txt)."""
     ids: dict[str, set[str]] = {}
-    for dataset, count in HELD_OUT.items():
-        ids[dataset] = set(sorted(_ids(dataset, data), key=lambda n: key(dataset, n))[:count])
+    for dataset, count in counts.items():
+        skip = (excluded or {}).get(dataset, set())
+        names = [n for n in _ids(dataset, data) if n not in skip]
+        ids[dataset] = set(sorted(names, key=lambda n: key(dataset, n, salt))[:count])
     ids["txt"] = ids["html"]
     return ids
+
+
+def _union(*sets: dict[str, set[str]]) -> dict[str, set[str]]:
+    return {d: set().union(*(s.get(d, set()) for s in sets)) for d in {d for s in sets for d in s}}
+
+
+def held_out_ids(data: Path = DEFAULT_DATA) -> dict[str, set[str]]:
+    """Ids of the fixed held-out reading set, per dataset (pages: the same ids for .html and .txt)."""
+    return _smallest_keys(HELD_OUT, HELD_OUT_SALT, data)
 
 
 def fresh_ids(data: Path = DEFAULT_DATA) -> dict[str, set[str]]:
     """Ids of the fresh reading set, per dataset: the smallest keys under FRESH_SALT, the held-out
     set and the items read in round 3 excluded."""
-    held = held_out_ids(data)
-    ids: dict[str, set[str]] = {}
-    for dataset, count in FRESH.items():
-        names = [n for n in _ids(dataset, data)
-                 if n not in held.get(dataset, set()) and n not in READ_IN_ROUND3.get(dataset, set())]
-        ids[dataset] = set(sorted(names, key=lambda n: key(dataset, n, FRESH_SALT))[:count])
-    ids["txt"] = ids["html"]
-    return ids
+    return _smallest_keys(FRESH, FRESH_SALT, data, _union(held_out_ids(data), READ_IN_ROUND3))
 
 
 def fresh2_ids(data: Path = DEFAULT_DATA) -> dict[str, set[str]]:
     """Ids of the second fresh reading set (round 4), per dataset: the smallest keys under FRESH2_SALT,
     the held-out set, the round-3 fresh set and the items read in rounds 3 and 4 excluded."""
-    held = held_out_ids(data)
-    fresh = fresh_ids(data)
-    ids: dict[str, set[str]] = {}
-    for dataset, count in FRESH2.items():
-        seen = held.get(dataset, set()) | fresh[dataset] | READ_IN_ROUND3.get(dataset, set()) \
-            | READ_IN_ROUND4.get(dataset, set())
-        names = [n for n in _ids(dataset, data) if n not in seen]
-        ids[dataset] = set(sorted(names, key=lambda n: key(dataset, n, FRESH2_SALT))[:count])
-    ids["txt"] = ids["html"]
-    return ids
+    excluded = _union(held_out_ids(data), fresh_ids(data), READ_IN_ROUND3, READ_IN_ROUND4)
+    return _smallest_keys(FRESH2, FRESH2_SALT, data, excluded)
