@@ -6,6 +6,7 @@
     python bench/blind.py --set fresh2 --out /work/blind/round4  # the second fresh set (round 4)
     python bench/blind.py --set clusters --out /work/blind/round5  # real articles from other sources (round 5)
     python bench/blind.py --set clusters2 --out /work/blind/round6  # 40 more, from other events (round 6)
+    python bench/blind.py --set fresh3 --out /work/blind/round7  # other outlets' BASIL reports, XSum, BBC (round 7)
 
 The reading set is fixed by hashing ids: ``--set held-out`` (the default,
 bench/corpus.py ``HELD_OUT``: 30 CNN/DM, 15 XSum, 15 real .html pages) or
@@ -15,7 +16,9 @@ never shown to a reader before, by a new salt, the held-out ids excluded) or ``-
 the items read while rounds 3 and 4 were written) or ``--set clusters`` (``CLUSTERS``, round 5: 60
 real articles from ../shared/data/clusters/same-event.jsonl, never used in the summarizer's
 development, one per event cluster, BASIL's titled NYT/Fox/HuffPost articles first, at most 15 ECB+)
-or ``--set clusters2`` (``CLUSTERS2``, round 6: 40 from events with no article in ``clusters``; all ECB+).
+or ``--set clusters2`` (``CLUSTERS2``, round 6: 40 from events with no article in ``clusters``; all ECB+)
+or ``--set fresh3`` (``FRESH3``, round 7: 30 BASIL reports by the outlets round 5 did not read, 15 XSum
+and 15 BBC items never read).
 Never tune on either. For each item the
 packet shows two newsletter entries, labelled A and B at random (seeded):
 digest's (title, lede, 3 bullets) and the plain first four sentences of the
@@ -35,7 +38,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import DEFAULT_DATA, clusters2_ids, clusters_ids, fresh2_ids, fresh_ids, held_out_ids, load  # noqa: E402
+from corpus import (  # noqa: E402
+    DEFAULT_DATA,
+    clusters2_ids,
+    clusters_ids,
+    fresh2_ids,
+    fresh3_ids,
+    fresh_ids,
+    held_out_ids,
+    load,
+)
 from digest.summarize import summarize  # noqa: E402
 
 DEFECTS = ("caption", "dangling", "repeat", "long-lede", "cut", "glued", "junk", "headline", "off-point",
@@ -100,7 +112,7 @@ def entry(title: str, sentences: list[str]) -> str:
 
 #: The reading sets: which ids each takes, per dataset.
 SETS = {"held-out": held_out_ids, "fresh": fresh_ids, "fresh2": fresh2_ids, "clusters": clusters_ids,
-        "clusters2": clusters2_ids}
+        "clusters2": clusters2_ids, "fresh3": fresh3_ids}
 
 
 def write(out: Path, data: Path, seed: int, reading_set: str = "held-out") -> None:

@@ -385,3 +385,31 @@ def fresh2_ids(data: Path = DEFAULT_DATA) -> dict[str, set[str]]:
     the held-out set, the round-3 fresh set and the items read in rounds 3 and 4 excluded."""
     excluded = _union(held_out_ids(data), fresh_ids(data), READ_IN_ROUND3, READ_IN_ROUND4)
     return _smallest_keys(FRESH2, FRESH2_SALT, data, excluded)
+
+
+#: The third fresh reading set (round 7), fixed before round 7's rules were written: BASIL articles
+#: from the outlets the round-5 set did not read (its events, other newspapers' reports), none read in
+#: round 6, at most one per event; and XSum and BBC items no reader or rule-writer has seen.
+FRESH3 = {"clusters": 30, "xsum": 15, "bbc": 15}
+FRESH3_SALT = "fresh-2026-round7"
+
+
+def fresh3_ids(data: Path = DEFAULT_DATA) -> dict[str, set[str]]:
+    """Ids of the round-7 fresh reading set, per dataset (see FRESH3)."""
+    read_clusters = frozenset(clusters_ids(data)["clusters"] | clusters2_ids(data)["clusters"]) | READ_IN_ROUND6
+    basil = [row for row in _cluster_rows(data)
+             if row["dataset"] == "BASIL" and row.get("title") and (row.get("text") or "").strip()
+             and row["id"] not in read_clusters]
+    best: dict[str, tuple[str, str]] = {}
+    for row in basil:
+        rank = key("clusters", row["id"], FRESH3_SALT)
+        if row["cluster"] not in best or rank < best[row["cluster"]][0]:
+            best[row["cluster"]] = (rank, row["id"])
+    ids = {"clusters": {item_id for _, item_id in sorted(best.values())[:FRESH3["clusters"]]}}
+    excluded = _union(held_out_ids(data), fresh_ids(data), fresh2_ids(data), READ_IN_ROUND3, READ_IN_ROUND4,
+                      READ_IN_ROUND5)
+    for dataset in ("xsum", "bbc"):
+        skip = excluded.get(dataset, set())
+        names = [n for n in _ids(dataset, data) if n not in skip]
+        ids[dataset] = set(sorted(names, key=lambda n: key(dataset, n, FRESH3_SALT))[:FRESH3[dataset]])
+    return ids

@@ -80,3 +80,21 @@ def test_the_second_clusters_set_shares_no_event_with_the_first_nor_what_round_6
     assert not second & corpus.READ_IN_ROUND6
     assert sum(rows[i]["dataset"] != "BASIL" for i in second) <= corpus.CLUSTERS2_MAX_ECB
     assert corpus.clusters2_ids(shared_data)["clusters"] == second  # fixed by hashing
+
+
+def test_the_third_fresh_set_is_new_basil_reports_and_unread_xsum_and_bbc(corpus, shared_data):
+    import json
+
+    rows = {r["id"]: r for r in map(json.loads, (shared_data / "clusters" / "same-event.jsonl").open())}
+    fresh3 = corpus.fresh3_ids(shared_data)
+    assert {name: len(ids) for name, ids in fresh3.items()} == corpus.FRESH3
+    basil = fresh3["clusters"]
+    assert all(rows[i]["dataset"] == "BASIL" and rows[i]["title"] for i in basil)
+    assert len({rows[i]["cluster"] for i in basil}) == len(basil)  # one report per event
+    assert not basil & (corpus.clusters_ids(shared_data)["clusters"] | corpus.READ_IN_ROUND6)
+    earlier = corpus._union(corpus.held_out_ids(shared_data), corpus.fresh_ids(shared_data),
+                            corpus.fresh2_ids(shared_data), corpus.READ_IN_ROUND3, corpus.READ_IN_ROUND4,
+                            corpus.READ_IN_ROUND5)
+    for name in ("xsum", "bbc"):
+        assert not fresh3[name] & earlier.get(name, set()), name
+    assert corpus.fresh3_ids(shared_data) == fresh3  # fixed by hashing
