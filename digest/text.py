@@ -123,6 +123,13 @@ def _abbreviations(language: str) -> tuple[frozenset[str], frozenset[str]]:
 _TITLES = frozenset(
     "sen gov rep gen spc pfc sgt cpl pvt lt col capt maj adm cmdr supt insp det rev hon pres atty".split()
 )
+#: A sentence ending on a US state's abbreviation (AP style) whose next piece opens on an abbreviated
+#: title: "... along with Wash." + "Gov. Jay Inslee ..." is one sentence ("Calif. Gov. Jerry Brown").
+_STATE_END = re.compile(
+    r"(?:^|[\s(-])(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Kans|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|"
+    r"Neb|Nev|N\.[HJMYCD]|Okla|Ore|Pa|R\.I|S\.[CD]|Tenn|Tex|Vt|Va|Wash|W\.Va|Wis|Wyo)\.$"
+)
+_TITLE_START = re.compile(r"(?:Gov|Sen|Rep|Lt|Atty|Gen|Sgt|Det)\. [A-Z]")
 #: A sentence ending on a lone initial ("George R.", "by E!"): the name goes on in the next piece.
 _INITIAL_END = re.compile(r"(?:^|[\s(])(?:[A-HJ-Z]\.|E!)$")
 
@@ -192,7 +199,18 @@ def split_sentences(text: str, language: str = "en") -> list[str]:
                 sentences.append(sentence)
         else:
             sentences.append(piece.strip())
-    return [s for s in sentences if s]
+    return _join_state_titles([s for s in sentences if s]) if language == "en" else [s for s in sentences if s]
+
+
+def _join_state_titles(sentences: list[str]) -> list[str]:
+    """Sentences split between a state's abbreviation and a title ("Wash." / "Gov. Jay Inslee ...") joined."""
+    joined: list[str] = []
+    for sentence in sentences:
+        if joined and _TITLE_START.match(sentence) and _STATE_END.search(joined[-1]):
+            joined[-1] += " " + sentence
+        else:
+            joined.append(sentence)
+    return joined
 
 
 def split_words(text: str) -> list[str]:

@@ -481,3 +481,36 @@ def test_the_i_of_an_acronym_is_no_first_person_speaker():
     assert summarize(_story(f"{first} {later}"), bullets=0).lede == first
     quoted = "I never lied to the investigators about the meetings with the ambassador, the adviser said."
     assert summarize(_story(f"{quoted} {later}"), bullets=0).lede != quoted
+
+
+def test_a_capitalized_word_after_another_is_no_stranger_unless_the_body_uses_it_alone_as_a_speaker():
+    # Round 7: "House" (after "White"), "Friday" and "Carlos" (after "Roberto") are no surnames: the
+    # bullets that name them stay, in order, where they used to be cut as "strangers".
+    body = ("Congress on Wednesday rejected the president's veto of a bill letting families sue a foreign "
+            "government. Roberto Carlos, the singer, backed the families at the White House last month. "
+            "Marking a defeat for the White House, the House voted 348-77 to override on Wednesday afternoon. "
+            "The Wall Street Journal reported on Friday that two lobby groups had softened their opposition. "
+            "Carlos Boente, a lawyer for the families, welcomed the vote outside the Capitol on Wednesday.")
+    bullets = summarize(_story(body), bullets=4).bullets
+    assert bullets[1:] == (
+        "Marking a defeat for the White House, the House voted 348-77 to override on Wednesday afternoon.",
+        "The Wall Street Journal reported on Friday that two lobby groups had softened their opposition.",
+        "Carlos Boente, a lawyer for the families, welcomed the vote outside the Capitol on Wednesday.",
+    )
+    # A surname the body uses alone as a speaker ("Boente said") still is one: alone, it is not shown.
+    body = ("A serving prisoner has been jailed for bombarding a teenager with thousands of texts from his cell. "
+            "The stress caused by Boente's messages led her family to sell their home and move away. "
+            "Police officers traced the calls to a phone smuggled into the prison in a parcel. "
+            "Carlos Boente, 33, admitted harassment at the crown court on Monday. Boente said he was sorry.")
+    assert not any("Boente's" in bullet for bullet in summarize(_story(body), bullets=2).bullets)
+
+
+def test_years_and_roles_do_not_point_back_but_part_of_an_unseen_group_does():
+    from digest.summarize.sentences import points_back
+
+    assert not points_back("The 2020 Democratic candidates made clear they are not giving up the hunt.")
+    assert not points_back("The former chief financial officer of WorldCom admitted lying to the board.")
+    assert points_back("The former, however, was never charged.")
+    assert points_back("The 1,300 workers walked out on Monday.")
+    assert points_back("Seven of the men have been convicted and sentenced.")
+    assert points_back("Both of them were taken to hospital.")

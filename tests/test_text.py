@@ -113,3 +113,11 @@ def test_a_closing_quote_set_off_by_spaces_closes_its_sentence():
     # An opening quote with a stray space is left alone.
     assert split_sentences('The score was level. " We will win," he said.') == [
         "The score was level.", '" We will win," he said.']
+
+
+def test_a_state_abbreviation_before_a_title_does_not_end_the_sentence():
+    text = ("Indiana faced travel bans from Wash. Gov. Jay Inslee and Seattle Mayor Ed Murray this week. "
+            "He lives in Tallahassee, Fla. He moved there in 2010.")
+    assert split_sentences(text) == [
+        "Indiana faced travel bans from Wash. Gov. Jay Inslee and Seattle Mayor Ed Murray this week.",
+        "He lives in Tallahassee, Fla.", "He moved there in 2010."]

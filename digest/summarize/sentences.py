@@ -482,13 +482,15 @@ _POINTS_BACK = re.compile(
     r"Afterwards|Later|Earlier(?! this (?:week|month|year)\b| today\b)|Previously|Even so|Equally|Perhaps|Maybe|Of course|After all|In fact|Again|Above all|"
     r"Ultimately|Overall|Alternatively|Admittedly|Regardless|Nor|Too|In it|In addition|In turn|As a result|As such|At the time|"
     r"By then|Until then|Until now|Since then|Despite this|Despite that|After that|Before that|Because of this|Other|Neither|Either|Yes|Well|"
-    r"The same|The other|The former|The latter)\b"
+    r"The same|The other|(?:The former|The latter)(?=,|\s+(?:is|was|are|were|has|had|will|would|said|says)\b))\b"
     # Round 6: a "the N" with a qualifier or a proper noun right after the noun says which one
     # ("The decision by delegates ...", "The report from Gallup ...") and does not point back.
     r"|The (?:company|firm|club|team|group|agency|star|player|pair|couple|trio|duo|move|decision|incident|"
     r"comments|remarks|statement|report|study|news|announcement|deal|attack|find|discovery|victim|suspect)\b"
     r"(?!\s+(?:(?:of|by|for|from|to|in|at|on|over|against|that|which|who)\b|[A-Z]))"
-    r"|The (?:two|three|four|five|six|seven|eight|nine|ten|dozen|\d+)\b)"
+    r"|The (?:two|three|four|five|six|seven|eight|nine|ten|dozen|\d{1,3}(?:,\d{3})*(?![\d,.]))\b"
+    # Round 7: "Seven of the men", "Both of them": a part of a group the reader was not shown.
+    r"|(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Both|\d{1,3}) of (?:the|them|those|these)\b)"
 )
 _FIRST_LETTER = re.compile(r"^[\"“‘'(]?[^\W_]")
 _LOWER_START = re.compile(r"^[\"“‘'(]?[a-z]")
