@@ -514,3 +514,14 @@ def test_years_and_roles_do_not_point_back_but_part_of_an_unseen_group_does():
     assert points_back("The 1,300 workers walked out on Monday.")
     assert points_back("Seven of the men have been convicted and sentenced.")
     assert points_back("Both of them were taken to hospital.")
+    assert not points_back("Three of the five nominees in the short film category were British.")
+    # "There is ..." is existential; "There, ..." points at a place.
+    assert not points_back("There is no doubt that phones with cameras are hugely popular.")
+    assert points_back("There, he met the woman he would marry.")
+
+
+def test_a_courtesy_title_before_a_full_name_leads():
+    # The title's name was matched up to "Sanja", which is followed by no capital: now the whole word.
+    lede = "Dr. Sanjay Gupta, a neurosurgeon, has been offered the post of Surgeon General by the president-elect."
+    later = "The surgeon general leads a corps of 6,000 public health officers across the country."
+    assert summarize(_story(f"{lede} {later}"), bullets=0).lede == lede

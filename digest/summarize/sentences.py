@@ -476,7 +476,9 @@ def reading_length(sentence: str, words: list[str]) -> int:
 #: Openers that point back to text the reader has not seen: pronouns, connectives,
 #: and "the N" phrases ("The six", "The move", "The pair").
 _POINTS_BACK = re.compile(
-    r"^[\"“‘']?(?:(?:He|She|It|They|His|Her|Its|Their|Them|Him|This|That|These|Those|Such|There|Here)\b"
+    r"^[\"“‘']?(?:(?:He|She|It|They|His|Her|Its|Their|Them|Him|This|That|These|Those|Such|Here)\b"
+    # "There is no doubt ...", "There were 40 ...": existential, not a place named before (round 7).
+    r"|There\b(?!\s+(?:is|are|was|were|has|have|had|will|would|could|may|might|must|seems?|appears?|remains?)\b)"
     r"|(?:However|But|And|Or|Also|Meanwhile|Still|Yet|So|Instead|Moreover|Furthermore|Nevertheless|Nonetheless|"
     r"Then|Now|Thus|Hence|Therefore|Besides|Indeed|Otherwise|Likewise|Similarly|Consequently|Additionally|"
     r"Afterwards|Later|Earlier(?! this (?:week|month|year)\b| today\b)|Previously|Even so|Equally|Perhaps|Maybe|Of course|After all|In fact|Again|Above all|"
@@ -490,7 +492,9 @@ _POINTS_BACK = re.compile(
     r"(?!\s+(?:(?:of|by|for|from|to|in|at|on|over|against|that|which|who)\b|[A-Z]))"
     r"|The (?:two|three|four|five|six|seven|eight|nine|ten|dozen|\d{1,3}(?:,\d{3})*(?![\d,.]))\b"
     # Round 7: "Seven of the men", "Both of them": a part of a group the reader was not shown.
-    r"|(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Both|\d{1,3}) of (?:the|them|those|these)\b)"
+    # (not "Three of the five nominees in the short film category were British": that says which).
+    r"|(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Both|\d{1,3}) of (?:them|those|these\b"
+    r"|the [a-z]+(?= (?:have|had|were|are|was|is|will|would|could|did|remain|died|said|say)\b))\b)"
 )
 _FIRST_LETTER = re.compile(r"^[\"“‘'(]?[^\W_]")
 _LOWER_START = re.compile(r"^[\"“‘'(]?[a-z]")
@@ -569,7 +573,7 @@ _CUT_AFTER = re.compile(
 
 #: Where a long sentence can end early: before a trailing clause that adds detail.
 _CLAUSE = re.compile(
-    r",\s+(?=(?:adding|saying|according to|after|amid|as|while|which|who|with|despite|following|prompting|leaving|"
+    r",\s+(?=(?:adding|saying|according to|after|amid|as(?! (?:the|a|an|his|her|its|their)\b)|while|which|who|with|despite|following|prompting|leaving|"
     r"making|sparking|including|where|when|but|and|in a|in an|in the|before|until|because|officials said|police said)\b)"
 )
 
@@ -639,7 +643,7 @@ def points_back_early(sentence: str) -> bool:
 
 
 #: A courtesy title and a surname opening a sentence: "Mr McLachlan said ...".
-_TITLED_OPENER = re.compile(r"^[\"“‘']?(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+(?P<name>[A-Z][\w'’-]+)(?!\s+[A-Z])")
+_TITLED_OPENER = re.compile(r"^[\"“‘']?(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+(?P<name>[A-Z][\w'’-]+)(?![\w'’-])(?!\s+[A-Z])")
 #: Courtesy titles before a surname (as split_words gives them, without the full stop).
 TITLES = frozenset("Mr Mrs Ms Miss Mx Dr Prof".split())
 
