@@ -49,10 +49,10 @@ _AMBIGUOUS = re.compile(
 #: Two sentences run together without a space, as in text flattened from web
 #: pages ("at home.Half of parents", "in 2007.The firm", "(ASI).It",
 #: 'her title."She said', 'he said."We were', '"a new low".The'); not a domain or e-mail address
-#: ("www.Example.com", "Jane.Doe@example.com"). ``quote`` is a quotation mark
-#: between the two, which closes the first sentence or opens the second.
+#: ("www.Example.com", "Jane.Doe@example.com"); a score may end the first ("won 3-1.City had").
+#: ``quote`` is a quotation mark between the two, which closes the first sentence or opens the second.
 _GLUED = re.compile(
-    r"(?:(?<=[^\W_]{2}[.!?])|(?<=[^\W_][)\"”’][.!?]))(?P<quote>[\"”]?)"
+    r"(?:(?<=[^\W_]{2}[.!?])|(?<=[^\W_][)\"”’][.!?])|(?<=\d-\d[.]))(?P<quote>[\"”]?)"
     r"(?=[\"“]?(?:[^\W\d_a-z][^\W\d_A-Z]+\b(?![.@]\w)|[AI] [^\W\d_]|I['’][a-z]))"
 )
 

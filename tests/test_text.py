@@ -121,3 +121,9 @@ def test_a_state_abbreviation_before_a_title_does_not_end_the_sentence():
     assert split_sentences(text) == [
         "Indiana faced travel bans from Wash. Gov. Jay Inslee and Seattle Mayor Ed Murray this week.",
         "He lives in Tallahassee, Fla.", "He moved there in 2010."]
+
+
+def test_a_score_glued_to_the_next_sentence_is_split():
+    assert split_sentences("Chelsea won 3-1.City had two players sent off.") == [
+        "Chelsea won 3-1.", "City had two players sent off."]
+    assert split_sentences("Version 3-1.5 of the plan was adopted.") == ["Version 3-1.5 of the plan was adopted."]
