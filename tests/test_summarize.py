@@ -525,3 +525,27 @@ def test_a_courtesy_title_before_a_full_name_leads():
     lede = "Dr. Sanjay Gupta, a neurosurgeon, has been offered the post of Surgeon General by the president-elect."
     later = "The surgeon general leads a corps of 6,000 public health officers across the country."
     assert summarize(_story(f"{lede} {later}"), bullets=0).lede == lede
+
+
+def test_a_name_opening_on_a_stop_word_does_not_split_a_long_sentence():
+    from digest.summarize.sentences import split_run_on
+
+    sentence = ("It also has enormous political implications for Mrs. Clinton, the former New York senator who is "
+                "already regarded as the front-runner for the 2016 Democratic presidential nomination if she runs.")
+    assert split_run_on(sentence) == [sentence]
+
+
+def test_a_dateline_with_a_horizontal_bar_and_a_pointer_to_the_page_are_not_shown():
+    from digest.summarize.sentences import clean_sentence, is_junk
+
+    assert clean_sentence("WASHINGTON ― President Trump on Tuesday renewed his attack.") == (
+        "President Trump on Tuesday renewed his attack.")
+    assert is_junk("See ‘About’ for who is behind it.")
+    assert not is_junk("See you in court, the senator told reporters on Monday.")
+
+
+def test_a_possessive_introduces_a_name():
+    body = ("Congress is set to vote to override President Obama’s veto of a bill letting families sue Saudi Arabia. "
+            "The override, the first Mr. Obama has faced in his presidency, is expected in the Senate on Wednesday.")
+    assert summarize(_story(body), bullets=2).bullets == (
+        "The override, the first Mr. Obama has faced in his presidency, is expected in the Senate on Wednesday.",)

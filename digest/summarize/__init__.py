@@ -181,7 +181,7 @@ def _chain(sentences: list[str], words: list[list[str]], terms: list[list[str | 
            short: bool = False) -> list[tuple[int, str]]:
     remaining = budget
     shown = [_content(terms[lede_index])]
-    seen = set(split_words(context))
+    seen = {_bare(word) for word in split_words(context)}  # "Obama's" introduces "Mr. Obama"
     chosen: list[tuple[int, str]] = []
     broken = False
     for i in range(lede_index + 1, len(sentences)):
@@ -195,8 +195,8 @@ def _chain(sentences: list[str], words: list[list[str]], terms: list[list[str | 
             broken = True
             continue
         # A surname alone, or after a courtesy title ("Mr McLachlan"), that the reader has not met.
-        strangers = [w for j, w in enumerate(words[i]) if w not in seen
-                     and ((_bare(w) in surnames and _bare(w) not in seen
+        strangers = [w for j, w in enumerate(words[i]) if _bare(w) not in seen
+                     and ((_bare(w) in surnames
                            and (j == 0 or not words[i][j - 1][:1].isupper()))
                           or (j > 0 and words[i][j - 1] in TITLES and w[:1].isupper()
                               and not (j + 1 < len(words[i]) and words[i][j + 1][:1].isupper())))]
@@ -215,7 +215,7 @@ def _chain(sentences: list[str], words: list[list[str]], terms: list[list[str | 
             continue
         chosen.append((i, sentence))
         shown.append(content)
-        seen.update(words[i])
+        seen.update(_bare(word) for word in words[i])
         remaining -= length
         broken = False
     return chosen

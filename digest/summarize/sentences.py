@@ -27,19 +27,19 @@ RUN_ON_WORDS = 25
 
 _DATELINE = re.compile(
     # "(CNN)", "(The Hollywood Reporter)"
-    r"^\([A-Z][\w.&'’ -]{1,40}\)\s*(?:--|[-–—:])?\s*(?=\S)"
+    r"^\([A-Z][\w.&'’ -]{1,40}\)\s*(?:--|[-–—―:])?\s*(?=\S)"
     # "Kathmandu, Nepal (CNN) --", "LONDON (Reuters) -", "Boston (CNN)Guilty": after a place,
     # a dash or no space at all; "The Crown Prosecution Service (CPS) will" is a subject.
     # "NEW YORK, March 3 (AP) --", "BEIJING, Jan. 5 (Xinhua) --": a date may stand before the agency.
     r"|^[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,4}(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?,?\s*"
-    r"\([A-Z][\w.&'’ -]{1,40}\)(?:\s*(?:--|[-–—:])\s*|(?=\S))"
+    r"\([A-Z][\w.&'’ -]{1,40}\)(?:\s*(?:--|[-–—―:])\s*|(?=\S))"
     # "WASHINGTON --", "LONDON, England —", "NEW DELHI: "
-    r"|^[A-Z][A-Z.'’-]+(?:,?\s+[A-Z][\w.'’-]*){0,3}\s+(?:--|[-–—])\s+"
+    r"|^[A-Z][A-Z.'’-]+(?:,?\s+[A-Z][\w.'’-]*){0,3}\s+(?:--|[-–—―])\s+"
     r"|^[A-Z]{3,}(?:\s+[A-Z]{2,}){0,2}:\s+(?=[A-Z])"
     # "[서울=뉴시스]", "[엔터미디어=소설가 박생강의 옆구리tv]": an agency and reporter in brackets (Korean news).
     r"|^\[[^\[\]=]{1,30}=[^\[\]]{1,40}\]\s*(?:\S{2,4}\s?기자\s?=\s*)?"
     # "Cape Canaveral, Fla. —", "Washington, DC --": a place and its state, then a dash.
-    r"|^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2},\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s+(?:--|[–—])\s+"
+    r"|^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2},\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?\s+(?:--|[–—―])\s+"
 )
 _FURNITURE = re.compile(
     r"Share this with\s?\S*?Copy this link|(?:Scroll|Click) (?:down )?(?:for|to see) (?:the )?(?:video|videos|more)\b\.?"
@@ -160,12 +160,12 @@ def _is_share_widget(sentence: str) -> bool:
 
 
 #: A pointer to something on the page the newsletter does not carry: "(see the chart below)",
-#: "the plot above shows ...", "For a primer, see ...", "see previous years' winners".
+#: "the plot above shows ...", "For a primer, see ...", "see previous years' winners", "See ‘About’ for ...".
 _UNSEEN = re.compile(
     r"\b(?:chart|charts|plot|graph|graphic|map|table|figure|fig\.|diagram|infographic|gallery|video|box|"
     r"image|photo|slideshow|timeline|list)\s+(?:above|below)\b"
     r"|\b(?:above|below)\s+(?:chart|plot|graph|graphic|map|table|figure|diagram|infographic|gallery|video|image|photo)\b"
-    r"|\bsee\s+(?:above|below)\b|^(?:For (?:a|an|more)\b[^.]{0,40},\s*see\b|See\s+(?:previous|past|last|all|our|more|the full)\b)",
+    r"|\bsee\s+(?:above|below)\b|^(?:For (?:a|an|more)\b[^.]{0,40},\s*see\b|See\s+(?:previous|past|last|all|our|more|the full|[‘'“\"][A-Z][^’'”\"]{0,30}[’'”\"] for)\b)",
     re.IGNORECASE,
 )
 #: Share buttons in a row, flattened: "Share this with Email Facebook Twitter", "Rhannu ... Facebook Twitter".
@@ -261,6 +261,8 @@ def split_run_on(sentence: str) -> list[str]:
         right = sentence[match.end():].split()
         if word == "a" and _not_a_sentence_start(right):
             continue
+        if word != "the" and word != "a" and len(right) > 1 and right[1][:1].isupper():
+            continue  # a name that opens on a stop word: "the former New York senator", "Old Trafford"
         last = left[-1].strip("‘’'“”\"(") if left else ""
         # Not inside a run of capitalized words (a title: "dubbed ‘The First Great Escape’").
         # After a capitalized word only "The" + a lower-case word ("... Metroparks Zoo The boy was ...");
