@@ -121,6 +121,11 @@ def test_an_over_long_first_sentence_ends_before_its_trailing_clause():
     assert lede == ("The New York State Attorney General is investigating WeWork, according to two people "
                     "familiar with the matter.")
     assert word_count(lede) <= MAX_LEDE_WORDS
+    # Round 7: no cut before a clause that carries the news ("after learning ...", "which ...").
+    body = ("The chairman of the committee investigating the attacks asked the former secretary of state on Tuesday "
+            "to hand over the private server that held her official emails, after learning that the server had "
+            "been wiped clean months before the committee first asked for the records. The lawyers declined.")
+    assert summarize(_article(body), bullets=0).lede.endswith("first asked for the records.")
 
 
 def test_a_huge_single_sentence_is_never_shown_and_costs_little():
