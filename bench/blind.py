@@ -7,6 +7,7 @@
     python bench/blind.py --set clusters --out /work/blind/round5  # real articles from other sources (round 5)
     python bench/blind.py --set clusters2 --out /work/blind/round6  # 40 more, from other events (round 6)
     python bench/blind.py --set fresh3 --out /work/blind/round7  # other outlets' BASIL reports, XSum, BBC (round 7)
+    python bench/blind.py --set fresh4 --out /work/blind/round8  # what is left unread (round 8)
 
 The reading set is fixed by hashing ids: ``--set held-out`` (the default,
 bench/corpus.py ``HELD_OUT``: 30 CNN/DM, 15 XSum, 15 real .html pages) or
@@ -18,7 +19,8 @@ real articles from ../shared/data/clusters/same-event.jsonl, never used in the s
 development, one per event cluster, BASIL's titled NYT/Fox/HuffPost articles first, at most 15 ECB+)
 or ``--set clusters2`` (``CLUSTERS2``, round 6: 40 from events with no article in ``clusters``; all ECB+)
 or ``--set fresh3`` (``FRESH3``, round 7: 30 BASIL reports by the outlets round 5 did not read, 15 XSum
-and 15 BBC items never read).
+and 15 BBC items never read) or ``--set fresh4`` (``FRESH4``, round 8: the last unread BASIL reports, XSum
+items, 20 ECB+ reports and 10 BBC items, outside everything read in rounds 3-7).
 Never tune on either. For each item the
 packet shows two newsletter entries, labelled A and B at random (seeded):
 digest's (title, lede, 3 bullets) and the plain first four sentences of the
@@ -44,6 +46,7 @@ from corpus import (  # noqa: E402
     clusters_ids,
     fresh2_ids,
     fresh3_ids,
+    fresh4_ids,
     fresh_ids,
     held_out_ids,
     load,
@@ -112,7 +115,8 @@ def entry(title: str, sentences: list[str]) -> str:
 
 #: The reading sets: which ids each takes, per dataset.
 SETS = {"held-out": held_out_ids, "fresh": fresh_ids, "fresh2": fresh2_ids, "clusters": clusters_ids,
-        "clusters2": clusters2_ids, "fresh3": fresh3_ids}
+        "clusters2": clusters2_ids, "fresh3": fresh3_ids,
+        "fresh4": fresh4_ids}
 
 
 def write(out: Path, data: Path, seed: int, reading_set: str = "held-out") -> None:

@@ -413,3 +413,91 @@ def fresh3_ids(data: Path = DEFAULT_DATA) -> dict[str, set[str]]:
         names = [n for n in _ids(dataset, data) if n not in skip]
         ids[dataset] = set(sorted(names, key=lambda n: key(dataset, n, FRESH3_SALT))[:FRESH3[dataset]])
     return ids
+
+
+#: Items read while round 7 was written: the dev reading set (20 BASIL reports from outlets the round-5
+#: set did not read, 10 XSum, 10 BBC; read blind by one reader) and every item whose output was printed.
+READ_IN_ROUND7: dict[str, frozenset[str]] = {
+    "bbc": frozenset({
+        "bbc/business/047", "bbc/business/369", "bbc/entertainment/006", "bbc/entertainment/040",
+        "bbc/entertainment/056", "bbc/entertainment/133", "bbc/entertainment/179", "bbc/entertainment/186",
+        "bbc/entertainment/369", "bbc/politics/078", "bbc/politics/100", "bbc/politics/215", "bbc/politics/254",
+        "bbc/politics/262", "bbc/sport/081", "bbc/sport/099", "bbc/sport/193", "bbc/sport/289", "bbc/sport/406",
+        "bbc/sport/419", "bbc/sport/438", "bbc/tech/234"
+    }),
+    "clusters": frozenset({
+        "basil-1b96a5db-8974-46d3-82d7-5dfef02f650e_1", "basil-1b96a5db-8974-46d3-82d7-5dfef02f650e_3",
+        "basil-2153fb3e-6b09-410c-bfea-d095c49a54ba_1", "basil-2742e9c1-2943-496f-8b23-faf5332e1612_1",
+        "basil-2742e9c1-2943-496f-8b23-faf5332e1612_2", "basil-29ffd053-7684-469b-a600-97000579bd01_1",
+        "basil-2b9468af-4ab0-4f25-85f4-c3ef93d72006_2", "basil-2b9468af-4ab0-4f25-85f4-c3ef93d72006_3",
+        "basil-450755dd-30d3-478b-933e-917be5c384ba_2", "basil-4f473faf-f928-4cfd-8bed-00578be9db9a_2",
+        "basil-526cabb7-02a3-4adb-8e90-ec781c40c498_3", "basil-550b80db-bdd5-442b-8f70-c8e9f3203a13_2",
+        "basil-576116e5-2b18-4d35-be73-36f5863c9468_1", "basil-59f2f47c-5da0-4fbc-be6e-4f15d45d82e2_3",
+        "basil-65cb14cb-2d27-41e5-a2be-6fd6314f4363_2", "basil-72fa9b13-4e59-4716-8df9-4c3580e7dddf_1",
+        "basil-72fa9b13-4e59-4716-8df9-4c3580e7dddf_2", "basil-72fa9b13-4e59-4716-8df9-4c3580e7dddf_3",
+        "basil-79bf99c6-6fca-4ce4-8ae1-8771de026142_1", "basil-84678e18-0b79-4570-9c9f-cb1cf88d968e_2",
+        "basil-85475456-f38e-4c30-895d-ca2c819c6af1_1", "basil-85475456-f38e-4c30-895d-ca2c819c6af1_2",
+        "basil-86e6e27d-1440-4879-8b13-0dd2d89f7281_2", "basil-87609973-bd58-42a5-96e2-ee5aa47433f5_3",
+        "basil-8abec8d9-50a2-480e-969a-157f94954f4d_2", "basil-8abec8d9-50a2-480e-969a-157f94954f4d_3",
+        "basil-8dac6c12-b5ca-468c-a249-7e0ab42f6b52_3", "basil-9879bbc0-eab3-482f-bf6b-a4b519393986_1",
+        "basil-9879bbc0-eab3-482f-bf6b-a4b519393986_2", "basil-9879bbc0-eab3-482f-bf6b-a4b519393986_3",
+        "basil-a28a0329-0887-42dc-bd3d-3bb4f8926757_3", "basil-ad409798-ee94-4436-92c5-92669193be14_2",
+        "basil-af4a3f41-eeb5-49fa-a276-e97c230b25f0_1", "basil-be026bd1-52b1-4789-bfd3-3632af17b054_2",
+        "basil-c5534b7e-a373-4962-8345-3847bc41a636_2", "basil-dd1e6e3b-f36c-4064-8ef9-940984e9afa2_1",
+        "basil-e71d149d-0426-43f0-87e8-8c611dad7205_1", "basil-eadabee7-3db9-43c4-a485-3e8b1882cd3c_1",
+        "basil-eadabee7-3db9-43c4-a485-3e8b1882cd3c_2", "basil-f688c56d-7fae-42ef-b7f7-7db207b58d27_2",
+        "ecbplus-1_5ecbplus", "ecbplus-25_5ecb", "ecbplus-26_9ecbplus", "ecbplus-2_4ecb", "ecbplus-34_10ecbplus",
+        "ecbplus-34_11ecb", "ecbplus-34_1ecbplus", "ecbplus-36_7ecbplus", "ecbplus-38_4ecbplus", "ecbplus-40_10ecb",
+        "ecbplus-40_9ecb", "ecbplus-41_5ecb", "ecbplus-41_6ecb", "ecbplus-42_12ecb", "ecbplus-42_7ecb",
+        "ecbplus-42_7ecbplus", "ecbplus-43_4ecbplus"
+    }),
+    "cnndm": frozenset({
+        "132e50805378d42b2996fdd648d1da78c60d235d", "1b884cf6cb5180ea2143142d0a0b30f352865bd9",
+        "578933f933255e7e22695c68f7e544dbc749dae3", "5bc6298ee39eebe5d8f19e5f015c1180535b6100",
+        "646cba2e8b30945a2079ec4c671740d5db5676e2", "7b27f7ffb9c90f5786516c3837fa229f1c051757",
+        "7c56bf8b00e4be69033cdc6a8f3e2c8e825d81f2", "90498052cdb06f288fc43db786343b3a028598e0",
+        "9789a93a0e998a80daf1b55413a36b9bcd7445fe", "e5f90abe548af86bae42ca91373ddbc828ac1a9e",
+        "f364b58c01042c853a5d980e094d680304273162", "f419767a484b52429e3638e674ef97178925020d"
+    }),
+    "html": frozenset({
+        "06e5123e4ef7cfb4", "8b19453030820413", "ba07d1e64775f409", "bc13ff87b2630ffb"
+    }),
+    "xsum": frozenset({
+        "23602056", "32278778", "32703353", "33183140", "33721182", "35419902", "35426361", "36476135", "36968311",
+        "37278170", "38213922", "38260939", "38550016", "39206355", "40407620", "40679217", "41009988"
+    }),
+}
+
+
+#: The fourth fresh reading set (round 8), fixed before round 8's rules are written: what is left unread.
+#: BASIL reports (one per event), XSum items, ECB+ reports (one per event; token-joined text) and BBC items
+#: outside every earlier reading set and everything read in rounds 3-7.
+FRESH4 = {"basil": 20, "xsum": 10, "ecb": 20, "bbc": 10}
+FRESH4_SALT = "fresh-2026-round8"
+
+
+def fresh4_ids(data: Path = DEFAULT_DATA) -> dict[str, set[str]]:
+    """Ids of the round-8 fresh reading set, per dataset (clusters: BASIL and ECB+ together; see FRESH4)."""
+    f3 = fresh3_ids(data)
+    read = (frozenset(clusters_ids(data)["clusters"] | clusters2_ids(data)["clusters"]) | READ_IN_ROUND6
+            | f3["clusters"] | READ_IN_ROUND7.get("clusters", frozenset()))
+    basil: dict[str, tuple[str, str]] = {}
+    ecb: dict[str, tuple[str, str]] = {}
+    for row in _cluster_rows(data):
+        if row["id"] in read or not (row.get("text") or "").strip():
+            continue
+        is_basil = row["dataset"] == "BASIL"
+        if is_basil and not row.get("title"):
+            continue
+        best = basil if is_basil else ecb
+        rank = key("clusters", row["id"], FRESH4_SALT)
+        if row["cluster"] not in best or rank < best[row["cluster"]][0]:
+            best[row["cluster"]] = (rank, row["id"])
+    chosen = {i for _, i in sorted(basil.values())[:FRESH4["basil"]]} | {i for _, i in sorted(ecb.values())[:FRESH4["ecb"]]}
+    ids = {"clusters": chosen}
+    excluded = _union(held_out_ids(data), fresh_ids(data), fresh2_ids(data), READ_IN_ROUND3, READ_IN_ROUND4,
+                      READ_IN_ROUND5, f3, {d: set(v) for d, v in READ_IN_ROUND7.items()})
+    for dataset in ("xsum", "bbc"):
+        names = [n for n in _ids(dataset, data) if n not in excluded.get(dataset, set())]
+        ids[dataset] = set(sorted(names, key=lambda n: key(dataset, n, FRESH4_SALT))[:FRESH4[dataset]])
+    return ids

@@ -98,3 +98,21 @@ def test_the_third_fresh_set_is_new_basil_reports_and_unread_xsum_and_bbc(corpus
     for name in ("xsum", "bbc"):
         assert not fresh3[name] & earlier.get(name, set()), name
     assert corpus.fresh3_ids(shared_data) == fresh3  # fixed by hashing
+
+
+def test_the_fourth_fresh_set_leaves_out_everything_read_before_round_8(corpus, shared_data):
+    import json
+
+    rows = {r["id"]: r for r in map(json.loads, (shared_data / "clusters" / "same-event.jsonl").open())}
+    fresh4 = corpus.fresh4_ids(shared_data)
+    chosen = fresh4["clusters"]
+    basil = [i for i in chosen if rows[i]["dataset"] == "BASIL"]
+    assert len(chosen) - len(basil) == corpus.FRESH4["ecb"] and 0 < len(basil) <= corpus.FRESH4["basil"]
+    earlier = (corpus.clusters_ids(shared_data)["clusters"] | corpus.clusters2_ids(shared_data)["clusters"]
+               | corpus.fresh3_ids(shared_data)["clusters"] | corpus.READ_IN_ROUND6 | corpus.READ_IN_ROUND7["clusters"])
+    assert not chosen & earlier
+    assert all(i in rows for i in corpus.READ_IN_ROUND7["clusters"])
+    f3 = corpus.fresh3_ids(shared_data)
+    for name in ("xsum", "bbc"):
+        assert fresh4[name] and not fresh4[name] & (f3[name] | corpus.READ_IN_ROUND7.get(name, frozenset()))
+    assert corpus.fresh4_ids(shared_data) == fresh4  # fixed by hashing
