@@ -549,3 +549,13 @@ def test_a_possessive_introduces_a_name():
             "The override, the first Mr. Obama has faced in his presidency, is expected in the Senate on Wednesday.")
     assert summarize(_story(body), bullets=2).bullets == (
         "The override, the first Mr. Obama has faced in his presidency, is expected in the Senate on Wednesday.",)
+
+
+def test_a_bare_attribution_is_no_bullet_and_that_level_points_back():
+    from digest.summarize.sentences import can_be_bullet, points_back_early
+
+    assert not can_be_bullet("Trump tweeted early Tuesday.", min_words=3)
+    assert not can_be_bullet("The senator wrote on Twitter.", min_words=3)
+    assert can_be_bullet("Trump tweeted on Tuesday that the talks with Congress had failed.")
+    assert points_back_early("Party leaders got well above that level.")
+    assert not points_back_early("She said that the deal with the union was off.")

@@ -632,6 +632,10 @@ _DEMONSTRATIVE = re.compile(
     # "those benefit payments", not "those who", "those killed", "those living nearby", "those in need".
     r"|\b[Tt]hose\s+(?!(?:who|whom|whose|which|that|of|in|at|on|with|from|for|by|under|over|aged|days|are|were|"
     r"still|most|less|more|close|present|responsible|involved|affected|people|to|and|or|as|there|here|we|they|you)\b)(?![a-z]+(?:ed|ing)\b)[a-z]"
+    # Round 8: "that" + a measure or a thing decided ("well above that level", "that amount"); "that"
+    # is more often a conjunction, so only these nouns.
+    r"|\b[Tt]hat\s+(?:level|amount|figure|number|sum|total|threshold|mark|target|limit|deal|plan|decision|claim|"
+    r"request|offer|proposal)\b"
 )
 #: Openers that address the reader instead of saying what happened. Round 3: only these;
 #: scene-setting openers ("Every year ...", "It's official") lead, as readers found them fine.
@@ -708,7 +712,19 @@ def can_be_bullet(sentence: str, words: int | None = None, english: bool = True,
         return False
     # A quotation standing alone ("'That's how football works." or a first-person
     # sentence in the middle of one) lacks its speaker.
-    return not _OPENING_QUOTE.match(sentence) and not (english and _speaks_in_first_person(sentence))
+    if _OPENING_QUOTE.match(sentence) or (english and _speaks_in_first_person(sentence)):
+        return False
+    # Round 8: only who said it and when ("Trump tweeted early Tuesday."): the quote it belongs to is elsewhere.
+    return not (english and _ATTRIBUTION_ONLY.match(sentence))
+
+
+#: A sentence that only attributes a quotation: a name (maybe titled), a verb of saying and at most a time or
+#: a place ("Trump tweeted early Tuesday.", "Mr. Smith said on Monday.", "the senator wrote on Twitter.").
+_ATTRIBUTION_ONLY = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?\s+)?(?:[A-Z][\w.'’-]*|[Tt]he\s+[a-z]+)(?:\s+[A-Z][\w.'’-]*){0,3}\s+"
+    r"(?:said|says|tweeted|wrote|writes|added|posted|told reporters|told [A-Z][\w.'’-]*)"
+    r"(?:\s+(?:on|in|at|early|late|later|earlier|last|this|to)\b[^,;:\"“”]{0,30})?[.!]$"
+)
 
 
 #: Quotations inside a sentence: "I" or "you" there is the quoted speaker's, who is named.
