@@ -52,7 +52,7 @@ _AMBIGUOUS = re.compile(
 #: ("www.Example.com", "Jane.Doe@example.com"); a score may end the first ("won 3-1.City had").
 #: ``quote`` is a quotation mark between the two, which closes the first sentence or opens the second.
 _GLUED = re.compile(
-    r"(?:(?<=[^\W_]{2}[.!?])|(?<=[^\W_][)\"”’][.!?])|(?<=\d-\d[.]))(?P<quote>[\"”]?)"
+    r"(?<=[.!?])(?:(?<=[^\W_]{2}[.!?])|(?<=[^\W_][)\"”’][.!?])|(?<=\d-\d[.]))(?P<quote>[\"”]?)"
     r"(?=[\"“]?(?:[^\W\d_a-z][^\W\d_A-Z]+\b(?![.@]\w)|[AI] [^\W\d_]|I['’][a-z]))"
 )
 
