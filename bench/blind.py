@@ -8,6 +8,7 @@
     python bench/blind.py --set clusters2 --out /work/blind/round6  # 40 more, from other events (round 6)
     python bench/blind.py --set fresh3 --out /work/blind/round7  # other outlets' BASIL reports, XSum, BBC (round 7)
     python bench/blind.py --set fresh4 --out /work/blind/round8  # what is left unread (round 8)
+    python bench/blind.py --pool DIR1 DIR2 ...  # pooled over several scored readings, item bootstrap
 
 The reading set is fixed by hashing ids: ``--set held-out`` (the default,
 bench/corpus.py ``HELD_OUT``: 30 CNN/DM, 15 XSum, 15 real .html pages) or
@@ -190,16 +191,58 @@ def score(out: Path) -> None:
               + ", ".join(f"{name} {n}" for name, n in defects[who].most_common()))
 
 
+def pool(folders: list[Path], resamples: int = 5000) -> None:
+    """Pooled preference over several scored folders (each key.json + verdicts.json, one reader each),
+    with a 95% bootstrap interval that resamples items (an item's verdicts by all its readers go together)."""
+    items: dict[tuple[str, str], list[float]] = {}
+    sendable = Counter()
+    for folder in folders:
+        key = json.loads((folder / "key.json").read_text(encoding="utf-8"))
+        verdicts = json.loads((folder / "verdicts.json").read_text(encoding="utf-8"))
+        for label, k in key.items():
+            v = verdicts.get(label)
+            if v is None:
+                continue
+            ours, theirs = k["digest"], "B" if k["digest"] == "A" else "A"
+            sendable["read"] += 1
+            sendable["digest"] += bool(v.get(f"{ours}_sendable"))
+            sendable["lead"] += bool(v.get(f"{theirs}_sendable"))
+            if not k["identical"]:
+                prefer = v.get("prefer", "tie")
+                win = 1.0 if prefer == ours else 0.0 if prefer == theirs else 0.5
+                items.setdefault((k["dataset"], k["id"]), []).append(win)
+    groups = list(items.values())
+    if not groups:
+        print("no differing pairs with verdicts")
+        return
+    wins, verdicts_n = sum(map(sum, groups)), sum(map(len, groups))
+    rng = random.Random(1)
+    shares = sorted(sum(map(sum, sample)) / sum(map(len, sample))
+                    for sample in ([rng.choice(groups) for _ in groups] for _ in range(resamples)))
+    low, high = shares[int(0.025 * resamples)], shares[int(0.975 * resamples) - 1]
+    print(f"{len(folders)} readings, {len(groups)} differing items: digest preferred in {wins:g} of {verdicts_n} "
+          f"verdicts, {100 * wins / verdicts_n:.1f}% (95% item bootstrap {100 * low:.1f}-{100 * high:.1f}%)")
+    print(f"sendable unedited: digest {sendable['digest']} of {sendable['read']} entries "
+          f"({100 * sendable['digest'] / sendable['read']:.1f}%), lead {sendable['lead']} "
+          f"({100 * sendable['lead'] / sendable['read']:.1f}%)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--out", type=Path)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--seed", type=int, default=12)
     parser.add_argument("--set", dest="reading_set", choices=sorted(SETS), default="held-out",
                         help="which reading set (default: held-out)")
     parser.add_argument("--score", action="store_true", help="score OUTDIR/verdicts.json against the key")
+    parser.add_argument("--pool", type=Path, nargs="+", metavar="DIR",
+                        help="pooled preference and sendable share over scored folders (key.json + verdicts.json)")
     args = parser.parse_args()
-    if args.score:
+    if args.pool:
+        pool(args.pool)
+    elif args.out is None:
+        parser.error("--out is required (or --pool DIR ...)")
+    elif args.score:
         score(args.out)
     else:
         write(args.out, args.data, args.seed, args.reading_set)

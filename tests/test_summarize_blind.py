@@ -116,3 +116,36 @@ def test_the_fourth_fresh_set_leaves_out_everything_read_before_round_8(corpus, 
     for name in ("xsum", "bbc"):
         assert fresh4[name] and not fresh4[name] & (f3[name] | corpus.READ_IN_ROUND7.get(name, frozenset()))
     assert corpus.fresh4_ids(shared_data) == fresh4  # fixed by hashing
+
+
+def test_pooling_counts_each_verdict_and_resamples_items(tmp_path, capsys):
+    import json
+
+    sys.path.insert(0, str(BENCH))
+    try:
+        spec = importlib.util.spec_from_file_location("blind_bench", BENCH / "blind.py")
+        blind = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(blind)
+    finally:
+        sys.path.remove(str(BENCH))
+    key = {"01": {"dataset": "xsum", "id": "1", "digest": "A", "identical": False},
+           "02": {"dataset": "xsum", "id": "2", "digest": "B", "identical": False},
+           "03": {"dataset": "bbc", "id": "3", "digest": "A", "identical": True}}
+    readers = [{"01": {"prefer": "A", "A_sendable": True, "B_sendable": False},
+                "02": {"prefer": "A", "A_sendable": True, "B_sendable": True},
+                "03": {"prefer": "tie", "A_sendable": True, "B_sendable": True}},
+               {"01": {"prefer": "A", "A_sendable": False, "B_sendable": False},
+                "02": {"prefer": "tie", "A_sendable": False, "B_sendable": True},
+                "03": {"prefer": "tie", "A_sendable": False, "B_sendable": False}}]
+    folders = []
+    for n, verdicts in enumerate(readers):
+        folder = tmp_path / f"r{n}"
+        folder.mkdir()
+        (folder / "key.json").write_text(json.dumps(key))
+        (folder / "verdicts.json").write_text(json.dumps(verdicts))
+        folders.append(folder)
+    blind.pool(folders, resamples=200)
+    out = capsys.readouterr().out
+    # Item 1: digest twice; item 2: lead once, a tie once (half a win): 2.5 of 4.
+    assert "2 differing items: digest preferred in 2.5 of 4 verdicts, 62.5%" in out
+    assert "digest 4 of 6 entries (66.7%), lead 2 (33.3%)" in out
