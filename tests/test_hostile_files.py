@@ -208,3 +208,15 @@ def test_a_utf16_feed_is_read(tmp_path):
     path.write_bytes(feed.encode("utf-16"))
     article = read_file(path)[0]
     assert article.title == "Far-off date" and str(article.date) == DATE
+
+
+def test_mojibake_is_mended_when_read(tmp_path):
+    from digest.readers import read_article
+
+    path = tmp_path / "story.txt"
+    path.write_text("Plan to spend Â£1bn on the tower\n\nThe council said it donâ€™t know when the cafÃ© in "
+                    "São Paulo Street will reopen after the works, which start in May and last a year.\n",
+                    encoding="utf-8")
+    article = read_article(path)
+    assert "£1bn" in article.title and "Â" not in article.title
+    assert "don’t know when the café in São Paulo Street" in article.body

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import signal
 import stat
 import threading
@@ -162,23 +163,40 @@ def decode_bytes(raw: bytes, name: str) -> Decoded:
             raise ReadError(f"{name}: binary file, not text (looks like UTF-16 but does not decode)") from None
         if _looks_binary(text[:8192]):
             raise ReadError(f"{name}: binary file, not text")
-        return Decoded(text, "utf-16")
+        return Decoded(repair_mojibake(text), "utf-16")
     head = raw[:8192]
     if b"\x00" in head or _looks_binary(head.decode("latin-1")):
         raise ReadError(f"{name}: binary file, not text")
     try:
-        return Decoded(raw.decode("utf-8-sig"))
+        return Decoded(repair_mojibake(raw.decode("utf-8-sig")))
     except UnicodeDecodeError as exc:
         bad_offset = exc.start
     mostly = mostly_utf8(raw)
     if mostly is not None:
         text, bad = mostly
-        return Decoded(text, "utf-8", f"not valid UTF-8: {bad} stray byte{'s' * (bad != 1)} replaced")
+        return Decoded(repair_mojibake(text), "utf-8", f"not valid UTF-8: {bad} stray byte{'s' * (bad != 1)} replaced")
     encoding = legacy_encoding(raw)
     if encoding is None:
         raise ReadError(f"{name}: not UTF-8 text (bad byte at offset {bad_offset}) and no other encoding fits")
     label = "Windows-1252 (Latin-1)" if encoding == "cp1252" else encoding
     return Decoded(raw.decode(encoding), encoding, f"not UTF-8; read as {label}")
+
+
+#: Signs of UTF-8 read as Windows-1252 or Latin-1 ("Â£1bn", "donâ€™t", "cafÃ©"): only then is ftfy asked.
+_MOJIBAKE_HINT = re.compile("[\u00c2\u00c3][\u0080-\u00bf]|\u00e2\u20ac|\u00c3[\u0080-\u00ff]")
+
+
+def repair_mojibake(text: str) -> str:
+    """Text whose UTF-8 was once decoded as a legacy encoding, mended ("Â£1bn" -> "£1bn").
+
+    Scraped and syndicated text often carries it (the XSum bodies do); ftfy undoes it only where
+    its badness measure is sure, so "São Paulo" and a real "Â" stay.
+    """
+    if not _MOJIBAKE_HINT.search(text):
+        return text
+    import ftfy  # only for the rare text that needs it
+
+    return ftfy.fix_encoding(text)
 
 
 def _looks_binary(head: str) -> bool:

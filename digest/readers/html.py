@@ -15,7 +15,7 @@ from typing import Any
 
 from ..errors import ReadError
 from ..model import Article
-from .base import SHORT_BODY_WORDS, BaseReader, Decoded, decode_bytes, read_bytes
+from .base import SHORT_BODY_WORDS, BaseReader, Decoded, decode_bytes, read_bytes, repair_mojibake
 from .images import image_from_html
 from .language import guess_language
 from .source import canonical_name, clean_name, site_evidence, split_title
@@ -45,7 +45,7 @@ def decode_html(raw: bytes, name: str) -> Decoded:
         encoding = declared.group(1).decode("ascii").lower()
         if encoding not in ("utf-8", "utf8"):
             try:
-                return Decoded(raw.decode(encoding), encoding)
+                return Decoded(repair_mojibake(raw.decode(encoding)), encoding)
             except (LookupError, UnicodeDecodeError):
                 pass
     return decode_bytes(raw, name)
