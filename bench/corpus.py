@@ -501,3 +501,32 @@ def fresh4_ids(data: Path = DEFAULT_DATA) -> dict[str, set[str]]:
         names = [n for n in _ids(dataset, data) if n not in excluded.get(dataset, set())]
         ids[dataset] = set(sorted(names, key=lambda n: key(dataset, n, FRESH4_SALT))[:FRESH4[dataset]])
     return ids
+
+
+#: The fifth fresh reading set (round 9), fixed before round 9's rules are written: ECB+ reports (one per
+#: event; token-joined text), BBC items, and the last unread CNN/DM articles and real pages, outside every
+#: earlier set and everything read in rounds 3-8.
+FRESH5 = {"ecb": 30, "bbc": 15, "cnndm": 5, "html": 5}
+FRESH5_SALT = "fresh-2026-round9"
+
+
+def fresh5_ids(data: Path = DEFAULT_DATA) -> dict[str, set[str]]:
+    """Ids of the round-9 fresh reading set, per dataset (see FRESH5; pages: the same ids for .html and .txt)."""
+    f3, f4 = fresh3_ids(data), fresh4_ids(data)
+    read = (frozenset(clusters_ids(data)["clusters"] | clusters2_ids(data)["clusters"]) | READ_IN_ROUND6
+            | f3["clusters"] | f4["clusters"] | READ_IN_ROUND7.get("clusters", frozenset()))
+    ecb: dict[str, tuple[str, str]] = {}
+    for row in _cluster_rows(data):
+        if row["dataset"] == "BASIL" or row["id"] in read or not (row.get("text") or "").strip():
+            continue
+        rank = key("clusters", row["id"], FRESH5_SALT)
+        if row["cluster"] not in ecb or rank < ecb[row["cluster"]][0]:
+            ecb[row["cluster"]] = (rank, row["id"])
+    ids = {"clusters": {i for _, i in sorted(ecb.values())[:FRESH5["ecb"]]}}
+    excluded = _union(held_out_ids(data), fresh_ids(data), fresh2_ids(data), READ_IN_ROUND3, READ_IN_ROUND4,
+                      READ_IN_ROUND5, f3, f4, {d: set(v) for d, v in READ_IN_ROUND7.items()})
+    for dataset in ("bbc", "cnndm", "html"):
+        names = [n for n in _ids(dataset, data) if n not in excluded.get(dataset, set())]
+        ids[dataset] = set(sorted(names, key=lambda n: key(dataset, n, FRESH5_SALT))[:FRESH5[dataset]])
+    ids["txt"] = ids["html"]
+    return ids

@@ -149,3 +149,18 @@ def test_pooling_counts_each_verdict_and_resamples_items(tmp_path, capsys):
     # Item 1: digest twice; item 2: lead once, a tie once (half a win): 2.5 of 4.
     assert "2 differing items: digest preferred in 2.5 of 4 verdicts, 62.5%" in out
     assert "digest 4 of 6 entries (66.7%), lead 2 (33.3%)" in out
+
+
+def test_the_fifth_fresh_set_is_new_to_every_earlier_reading(corpus, shared_data):
+    fresh5 = corpus.fresh5_ids(shared_data)
+    assert len(fresh5["clusters"]) == corpus.FRESH5["ecb"] and fresh5["txt"] == fresh5["html"]
+    f3, f4 = corpus.fresh3_ids(shared_data), corpus.fresh4_ids(shared_data)
+    assert not fresh5["clusters"] & (f3["clusters"] | f4["clusters"] | corpus.READ_IN_ROUND7["clusters"]
+                                     | corpus.READ_IN_ROUND6 | corpus.clusters_ids(shared_data)["clusters"]
+                                     | corpus.clusters2_ids(shared_data)["clusters"])
+    earlier = corpus._union(corpus.held_out_ids(shared_data), corpus.fresh_ids(shared_data),
+                            corpus.fresh2_ids(shared_data), corpus.READ_IN_ROUND3, corpus.READ_IN_ROUND4,
+                            corpus.READ_IN_ROUND5, f3, f4, {d: set(v) for d, v in corpus.READ_IN_ROUND7.items()})
+    for name in ("bbc", "cnndm", "html"):
+        assert not fresh5[name] & earlier.get(name, set()), name
+    assert corpus.fresh5_ids(shared_data) == fresh5  # fixed by hashing
