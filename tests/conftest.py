@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 from pathlib import Path
 
 import pytest
@@ -80,6 +81,14 @@ def articles(tmp_path: Path) -> Path:
 def shared_data() -> Path:
     """The evaluation data (tests using it are marked ``data`` automatically)."""
     return SHARED_DATA
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # A run started in the background by a script (`cmd &`, nohup) inherits SIGINT ignored, and so do
+    # the `digest preview` and `unsubscribe-server` processes the tests start and stop with Ctrl-C:
+    # they would never stop. A handler here is reset to the default in every child at exec.
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
