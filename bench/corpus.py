@@ -361,8 +361,19 @@ def _smallest_keys(counts: dict[str, int], salt: str, data: Path,
         skip = (excluded or {}).get(dataset, set())
         names = [n for n in _ids(dataset, data) if n not in skip]
         ids[dataset] = set(sorted(names, key=lambda n: key(dataset, n, salt))[:count])
-    ids["txt"] = ids["html"]
+    if "html" in ids:
+        ids["txt"] = ids["html"]
     return ids
+
+
+def _one_per_event(rows: list[dict], salt: str) -> list[str]:
+    """Per same-event cluster the row with the smallest key under ``salt``; their ids, smallest key first."""
+    best: dict[str, tuple[str, str]] = {}
+    for row in rows:
+        rank = key("clusters", row["id"], salt)
+        if row["cluster"] not in best or rank < best[row["cluster"]][0]:
+            best[row["cluster"]] = (rank, row["id"])
+    return [item_id for _, item_id in sorted(best.values())]
 
 
 def _union(*sets: dict[str, set[str]]) -> dict[str, set[str]]:
@@ -400,18 +411,10 @@ def fresh3_ids(data: Path = DEFAULT_DATA) -> dict[str, set[str]]:
     basil = [row for row in _cluster_rows(data)
              if row["dataset"] == "BASIL" and row.get("title") and (row.get("text") or "").strip()
              and row["id"] not in read_clusters]
-    best: dict[str, tuple[str, str]] = {}
-    for row in basil:
-        rank = key("clusters", row["id"], FRESH3_SALT)
-        if row["cluster"] not in best or rank < best[row["cluster"]][0]:
-            best[row["cluster"]] = (rank, row["id"])
-    ids = {"clusters": {item_id for _, item_id in sorted(best.values())[:FRESH3["clusters"]]}}
+    ids = {"clusters": set(_one_per_event(basil, FRESH3_SALT)[:FRESH3["clusters"]])}
     excluded = _union(held_out_ids(data), fresh_ids(data), fresh2_ids(data), READ_IN_ROUND3, READ_IN_ROUND4,
                       READ_IN_ROUND5)
-    for dataset in ("xsum", "bbc"):
-        skip = excluded.get(dataset, set())
-        names = [n for n in _ids(dataset, data) if n not in skip]
-        ids[dataset] = set(sorted(names, key=lambda n: key(dataset, n, FRESH3_SALT))[:FRESH3[dataset]])
+    ids.update(_smallest_keys({"xsum": FRESH3["xsum"], "bbc": FRESH3["bbc"]}, FRESH3_SALT, data, excluded))
     return ids
 
 
@@ -481,25 +484,14 @@ def fresh4_ids(data: Path = DEFAULT_DATA) -> dict[str, set[str]]:
     f3 = fresh3_ids(data)
     read = (frozenset(clusters_ids(data)["clusters"] | clusters2_ids(data)["clusters"]) | READ_IN_ROUND6
             | f3["clusters"] | READ_IN_ROUND7.get("clusters", frozenset()))
-    basil: dict[str, tuple[str, str]] = {}
-    ecb: dict[str, tuple[str, str]] = {}
-    for row in _cluster_rows(data):
-        if row["id"] in read or not (row.get("text") or "").strip():
-            continue
-        is_basil = row["dataset"] == "BASIL"
-        if is_basil and not row.get("title"):
-            continue
-        best = basil if is_basil else ecb
-        rank = key("clusters", row["id"], FRESH4_SALT)
-        if row["cluster"] not in best or rank < best[row["cluster"]][0]:
-            best[row["cluster"]] = (rank, row["id"])
-    chosen = {i for _, i in sorted(basil.values())[:FRESH4["basil"]]} | {i for _, i in sorted(ecb.values())[:FRESH4["ecb"]]}
-    ids = {"clusters": chosen}
+    rows = [row for row in _cluster_rows(data) if row["id"] not in read and (row.get("text") or "").strip()]
+    basil = [row for row in rows if row["dataset"] == "BASIL" and row.get("title")]
+    ecb = [row for row in rows if row["dataset"] != "BASIL"]
+    ids = {"clusters": set(_one_per_event(basil, FRESH4_SALT)[:FRESH4["basil"]])
+           | set(_one_per_event(ecb, FRESH4_SALT)[:FRESH4["ecb"]])}
     excluded = _union(held_out_ids(data), fresh_ids(data), fresh2_ids(data), READ_IN_ROUND3, READ_IN_ROUND4,
                       READ_IN_ROUND5, f3, {d: set(v) for d, v in READ_IN_ROUND7.items()})
-    for dataset in ("xsum", "bbc"):
-        names = [n for n in _ids(dataset, data) if n not in excluded.get(dataset, set())]
-        ids[dataset] = set(sorted(names, key=lambda n: key(dataset, n, FRESH4_SALT))[:FRESH4[dataset]])
+    ids.update(_smallest_keys({"xsum": FRESH4["xsum"], "bbc": FRESH4["bbc"]}, FRESH4_SALT, data, excluded))
     return ids
 
 
@@ -515,18 +507,10 @@ def fresh5_ids(data: Path = DEFAULT_DATA) -> dict[str, set[str]]:
     f3, f4 = fresh3_ids(data), fresh4_ids(data)
     read = (frozenset(clusters_ids(data)["clusters"] | clusters2_ids(data)["clusters"]) | READ_IN_ROUND6
             | f3["clusters"] | f4["clusters"] | READ_IN_ROUND7.get("clusters", frozenset()))
-    ecb: dict[str, tuple[str, str]] = {}
-    for row in _cluster_rows(data):
-        if row["dataset"] == "BASIL" or row["id"] in read or not (row.get("text") or "").strip():
-            continue
-        rank = key("clusters", row["id"], FRESH5_SALT)
-        if row["cluster"] not in ecb or rank < ecb[row["cluster"]][0]:
-            ecb[row["cluster"]] = (rank, row["id"])
-    ids = {"clusters": {i for _, i in sorted(ecb.values())[:FRESH5["ecb"]]}}
+    ecb = [row for row in _cluster_rows(data)
+           if row["dataset"] != "BASIL" and row["id"] not in read and (row.get("text") or "").strip()]
+    ids = {"clusters": set(_one_per_event(ecb, FRESH5_SALT)[:FRESH5["ecb"]])}
     excluded = _union(held_out_ids(data), fresh_ids(data), fresh2_ids(data), READ_IN_ROUND3, READ_IN_ROUND4,
                       READ_IN_ROUND5, f3, f4, {d: set(v) for d, v in READ_IN_ROUND7.items()})
-    for dataset in ("bbc", "cnndm", "html"):
-        names = [n for n in _ids(dataset, data) if n not in excluded.get(dataset, set())]
-        ids[dataset] = set(sorted(names, key=lambda n: key(dataset, n, FRESH5_SALT))[:FRESH5[dataset]])
-    ids["txt"] = ids["html"]
+    ids.update(_smallest_keys({name: FRESH5[name] for name in ("bbc", "cnndm", "html")}, FRESH5_SALT, data, excluded))
     return ids
