@@ -164,3 +164,16 @@ def test_the_fifth_fresh_set_is_new_to_every_earlier_reading(corpus, shared_data
     for name in ("bbc", "cnndm", "html"):
         assert not fresh5[name] & earlier.get(name, set()), name
     assert corpus.fresh5_ids(shared_data) == fresh5  # fixed by hashing
+
+
+def test_the_sixth_fresh_set_is_new_to_every_earlier_reading(corpus, shared_data):
+    fresh6 = corpus.fresh6_ids(shared_data)
+    assert {name: len(ids) for name, ids in fresh6.items()} == {"clusters": corpus.FRESH6["ecb"],
+                                                               "bbc": corpus.FRESH6["bbc"]}
+    earlier = [corpus.fresh3_ids(shared_data), corpus.fresh4_ids(shared_data), corpus.fresh5_ids(shared_data)]
+    for name, ids in fresh6.items():
+        assert not any(ids & e.get(name, set()) for e in earlier), name
+        assert not ids & corpus.READ_IN_ROUND7.get(name, frozenset()), name
+    assert not fresh6["clusters"] & (corpus.READ_IN_ROUND6 | corpus.clusters_ids(shared_data)["clusters"]
+                                     | corpus.clusters2_ids(shared_data)["clusters"])
+    assert corpus.fresh6_ids(shared_data) == fresh6  # fixed by hashing
