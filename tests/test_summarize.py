@@ -559,3 +559,12 @@ def test_a_bare_attribution_is_no_bullet_and_that_level_points_back():
     assert can_be_bullet("Trump tweeted on Tuesday that the talks with Congress had failed.")
     assert points_back_early("Party leaders got well above that level.")
     assert not points_back_early("She said that the deal with the union was off.")
+
+
+def test_a_bullet_opening_on_specifically_or_on_top_of_that_is_left_out():
+    from digest.summarize.sentences import can_be_bullet, points_back
+
+    for opener in ("Specifically, he acknowledged taking the money in 2002.",
+                   "On top of that, the agency wants another review of the accounts."):
+        assert not can_be_bullet(opener) and points_back(opener)
+    assert can_be_bullet("Specific rules for the new accounts will follow next year, the agency said.")

@@ -489,6 +489,7 @@ _POINTS_BACK = re.compile(
     r"Then|Now|Thus|Hence|Therefore|Besides|Indeed|Otherwise|Likewise|Similarly|Consequently|Additionally|"
     r"Afterwards|Later|Earlier(?! this (?:week|month|year)\b| today\b)|Previously|Even so|Equally|Perhaps|Maybe|Of course|After all|In fact|Again|Above all|"
     r"Ultimately|Overall|Alternatively|Admittedly|Regardless|Nor|Too|In it|In addition|In turn|As a result|As such|At the time|"
+    r"Specifically|In particular|On top of that|On top of this|What's more|What is more|"
     r"By then|Until then|Until now|Since then|Despite this|Despite that|After that|Before that|Because of this|Other|Neither|Either|Yes|Well|"
     r"The same|The other|(?:The former|The latter)(?=,|\s+(?:is|was|are|were|has|had|will|would|said|says)\b))\b"
     # Round 6: a "the N" with a qualifier or a proper noun right after the noun says which one
@@ -510,7 +511,9 @@ _LOWER_START = re.compile(r"^[\"“‘'(]?[a-z]")
 _CONNECTIVE = re.compile(
     r"^(?:Or|Also|Meanwhile|Instead|Moreover|Furthermore|Nevertheless|Nonetheless|"
     r"Thus|Hence|Therefore|Besides|Indeed|Otherwise|Likewise|Similarly|Consequently|Additionally|Equally|Even so|"
-    r"In addition|In turn|As a result|Despite this|Despite that|Because of this|Nor|Too|Again|After all|In fact)\b"
+    r"In addition|In turn|As a result|Despite this|Despite that|Because of this|Nor|Too|Again|After all|In fact|"
+    # Round 10: bullets the readers found opening on nothing.
+    r"Specifically|In particular|On top of that|On top of this|What's more|What is more)\b"
 )
 #: Mild connectives (round 3): a bullet opening on one reads well right after the sentence it
 #: follows, which readers missed when it was cut; the caller keeps it there (see :func:`mend_connective`).
