@@ -534,3 +534,23 @@ def fresh6_ids(data: Path = DEFAULT_DATA) -> dict[str, set[str]]:
                       READ_IN_ROUND5, f3, f4, f5, {d: set(v) for d, v in READ_IN_ROUND7.items()})
     ids.update(_smallest_keys({"bbc": FRESH6["bbc"]}, FRESH6_SALT, data, excluded))
     return ids
+
+
+#: The seventh fresh reading set (round 11): a reading of the code after round 10 (one connective rule more)
+#: on ECB+ reports (one per event) and BBC items outside every earlier set.
+FRESH7 = {"ecb": 40, "bbc": 20}
+FRESH7_SALT = "fresh-2026-round11"
+
+
+def fresh7_ids(data: Path = DEFAULT_DATA) -> dict[str, set[str]]:
+    """Ids of the round-11 fresh reading set, per dataset (see FRESH7)."""
+    earlier = [fresh3_ids(data), fresh4_ids(data), fresh5_ids(data), fresh6_ids(data)]
+    read = (frozenset(clusters_ids(data)["clusters"] | clusters2_ids(data)["clusters"]) | READ_IN_ROUND6
+            | READ_IN_ROUND7.get("clusters", frozenset()) | frozenset().union(*(e["clusters"] for e in earlier)))
+    ecb = [row for row in _cluster_rows(data)
+           if row["dataset"] != "BASIL" and row["id"] not in read and (row.get("text") or "").strip()]
+    ids = {"clusters": set(_one_per_event(ecb, FRESH7_SALT)[:FRESH7["ecb"]])}
+    excluded = _union(held_out_ids(data), fresh_ids(data), fresh2_ids(data), READ_IN_ROUND3, READ_IN_ROUND4,
+                      READ_IN_ROUND5, *earlier, {d: set(v) for d, v in READ_IN_ROUND7.items()})
+    ids.update(_smallest_keys({"bbc": FRESH7["bbc"]}, FRESH7_SALT, data, excluded))
+    return ids

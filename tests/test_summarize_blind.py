@@ -177,3 +177,14 @@ def test_the_sixth_fresh_set_is_new_to_every_earlier_reading(corpus, shared_data
     assert not fresh6["clusters"] & (corpus.READ_IN_ROUND6 | corpus.clusters_ids(shared_data)["clusters"]
                                      | corpus.clusters2_ids(shared_data)["clusters"])
     assert corpus.fresh6_ids(shared_data) == fresh6  # fixed by hashing
+
+
+def test_the_seventh_fresh_set_is_new_to_every_earlier_reading(corpus, shared_data):
+    fresh7 = corpus.fresh7_ids(shared_data)
+    assert {name: len(ids) for name, ids in fresh7.items()} == {"clusters": corpus.FRESH7["ecb"],
+                                                               "bbc": corpus.FRESH7["bbc"]}
+    earlier = [corpus.fresh3_ids(shared_data), corpus.fresh4_ids(shared_data), corpus.fresh5_ids(shared_data),
+               corpus.fresh6_ids(shared_data)]
+    for name, ids in fresh7.items():
+        assert not any(ids & e.get(name, set()) for e in earlier), name
+    assert corpus.fresh7_ids(shared_data) == fresh7  # fixed by hashing
