@@ -705,7 +705,7 @@ def names_something(sentence: str) -> bool:
 
 def can_be_bullet(sentence: str, words: int | None = None, english: bool = True,
                   min_words: int = MIN_BULLET_WORDS) -> bool:
-    """Whether a sentence reads well as a bullet: a whole statement of 6-35 words, not a bare quotation.
+    """Whether a sentence reads well as a bullet: a whole statement of 4-60 words (the bounds above), not a bare quotation.
 
     (Whether one that points back may follow the sentence before it is the caller's call.)
     ``words`` is the sentence's word count when the caller knows it.
