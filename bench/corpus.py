@@ -481,18 +481,7 @@ FRESH4_SALT = "fresh-2026-round8"
 
 def fresh4_ids(data: Path = DEFAULT_DATA) -> dict[str, set[str]]:
     """Ids of the round-8 fresh reading set, per dataset (clusters: BASIL and ECB+ together; see FRESH4)."""
-    f3 = fresh3_ids(data)
-    read = (frozenset(clusters_ids(data)["clusters"] | clusters2_ids(data)["clusters"]) | READ_IN_ROUND6
-            | f3["clusters"] | READ_IN_ROUND7.get("clusters", frozenset()))
-    rows = [row for row in _cluster_rows(data) if row["id"] not in read and (row.get("text") or "").strip()]
-    basil = [row for row in rows if row["dataset"] == "BASIL" and row.get("title")]
-    ecb = [row for row in rows if row["dataset"] != "BASIL"]
-    ids = {"clusters": set(_one_per_event(basil, FRESH4_SALT)[:FRESH4["basil"]])
-           | set(_one_per_event(ecb, FRESH4_SALT)[:FRESH4["ecb"]])}
-    excluded = _union(held_out_ids(data), fresh_ids(data), fresh2_ids(data), READ_IN_ROUND3, READ_IN_ROUND4,
-                      READ_IN_ROUND5, f3, {d: set(v) for d, v in READ_IN_ROUND7.items()})
-    ids.update(_smallest_keys({"xsum": FRESH4["xsum"], "bbc": FRESH4["bbc"]}, FRESH4_SALT, data, excluded))
-    return ids
+    return _reading_sets(data, 1)[-1]
 
 
 #: The fifth fresh reading set (round 9), fixed before round 9's rules are written: ECB+ reports (one per
@@ -504,16 +493,7 @@ FRESH5_SALT = "fresh-2026-round9"
 
 def fresh5_ids(data: Path = DEFAULT_DATA) -> dict[str, set[str]]:
     """Ids of the round-9 fresh reading set, per dataset (see FRESH5; pages: the same ids for .html and .txt)."""
-    f3, f4 = fresh3_ids(data), fresh4_ids(data)
-    read = (frozenset(clusters_ids(data)["clusters"] | clusters2_ids(data)["clusters"]) | READ_IN_ROUND6
-            | f3["clusters"] | f4["clusters"] | READ_IN_ROUND7.get("clusters", frozenset()))
-    ecb = [row for row in _cluster_rows(data)
-           if row["dataset"] != "BASIL" and row["id"] not in read and (row.get("text") or "").strip()]
-    ids = {"clusters": set(_one_per_event(ecb, FRESH5_SALT)[:FRESH5["ecb"]])}
-    excluded = _union(held_out_ids(data), fresh_ids(data), fresh2_ids(data), READ_IN_ROUND3, READ_IN_ROUND4,
-                      READ_IN_ROUND5, f3, f4, {d: set(v) for d, v in READ_IN_ROUND7.items()})
-    ids.update(_smallest_keys({name: FRESH5[name] for name in ("bbc", "cnndm", "html")}, FRESH5_SALT, data, excluded))
-    return ids
+    return _reading_sets(data, 2)[-1]
 
 
 #: The sixth fresh reading set (round 10): no rule changes after it was fixed; a second reading of the round-9
@@ -524,16 +504,7 @@ FRESH6_SALT = "fresh-2026-round10"
 
 def fresh6_ids(data: Path = DEFAULT_DATA) -> dict[str, set[str]]:
     """Ids of the round-10 fresh reading set, per dataset (see FRESH6)."""
-    f3, f4, f5 = fresh3_ids(data), fresh4_ids(data), fresh5_ids(data)
-    read = (frozenset(clusters_ids(data)["clusters"] | clusters2_ids(data)["clusters"]) | READ_IN_ROUND6
-            | f3["clusters"] | f4["clusters"] | f5["clusters"] | READ_IN_ROUND7.get("clusters", frozenset()))
-    ecb = [row for row in _cluster_rows(data)
-           if row["dataset"] != "BASIL" and row["id"] not in read and (row.get("text") or "").strip()]
-    ids = {"clusters": set(_one_per_event(ecb, FRESH6_SALT)[:FRESH6["ecb"]])}
-    excluded = _union(held_out_ids(data), fresh_ids(data), fresh2_ids(data), READ_IN_ROUND3, READ_IN_ROUND4,
-                      READ_IN_ROUND5, f3, f4, f5, {d: set(v) for d, v in READ_IN_ROUND7.items()})
-    ids.update(_smallest_keys({"bbc": FRESH6["bbc"]}, FRESH6_SALT, data, excluded))
-    return ids
+    return _reading_sets(data, 3)[-1]
 
 
 #: The seventh fresh reading set (round 11): a reading of the code after round 10 (one connective rule more)
@@ -544,13 +515,34 @@ FRESH7_SALT = "fresh-2026-round11"
 
 def fresh7_ids(data: Path = DEFAULT_DATA) -> dict[str, set[str]]:
     """Ids of the round-11 fresh reading set, per dataset (see FRESH7)."""
-    earlier = [fresh3_ids(data), fresh4_ids(data), fresh5_ids(data), fresh6_ids(data)]
+    return _reading_sets(data, 4)[-1]
+
+
+#: The reading sets after round 7, in order: each takes its counts under its salt from what no earlier
+#: set took and no one read (see :func:`_next_set`). Counts: "basil" and "ecb" reports, one per event;
+#: any other key, a dataset's items by smallest key.
+_LATER_SETS = ((FRESH4, FRESH4_SALT), (FRESH5, FRESH5_SALT), (FRESH6, FRESH6_SALT), (FRESH7, FRESH7_SALT))
+
+
+def _reading_sets(data: Path, count: int) -> list[dict[str, set[str]]]:
+    """The round-7 set and the first ``count`` later ones, each computed once."""
+    sets = [fresh3_ids(data)]
+    for counts, salt in _LATER_SETS[:count]:
+        sets.append(_next_set(data, sets, counts, salt))
+    return sets
+
+
+def _next_set(data: Path, earlier: list[dict[str, set[str]]], counts: dict[str, int],
+              salt: str) -> dict[str, set[str]]:
+    """A reading set outside ``earlier``, the rounds-5/6 sets and everything read in rounds 3-7."""
     read = (frozenset(clusters_ids(data)["clusters"] | clusters2_ids(data)["clusters"]) | READ_IN_ROUND6
             | READ_IN_ROUND7.get("clusters", frozenset()) | frozenset().union(*(e["clusters"] for e in earlier)))
-    ecb = [row for row in _cluster_rows(data)
-           if row["dataset"] != "BASIL" and row["id"] not in read and (row.get("text") or "").strip()]
-    ids = {"clusters": set(_one_per_event(ecb, FRESH7_SALT)[:FRESH7["ecb"]])}
+    rows = [row for row in _cluster_rows(data) if row["id"] not in read and (row.get("text") or "").strip()]
+    basil = [row for row in rows if row["dataset"] == "BASIL" and row.get("title")]
+    ecb = [row for row in rows if row["dataset"] != "BASIL"]
+    ids = {"clusters": set(_one_per_event(basil, salt)[:counts.get("basil", 0)])
+           | set(_one_per_event(ecb, salt)[:counts.get("ecb", 0)])}
     excluded = _union(held_out_ids(data), fresh_ids(data), fresh2_ids(data), READ_IN_ROUND3, READ_IN_ROUND4,
                       READ_IN_ROUND5, *earlier, {d: set(v) for d, v in READ_IN_ROUND7.items()})
-    ids.update(_smallest_keys({"bbc": FRESH7["bbc"]}, FRESH7_SALT, data, excluded))
+    ids.update(_smallest_keys({d: n for d, n in counts.items() if d not in ("basil", "ecb")}, salt, data, excluded))
     return ids
