@@ -199,7 +199,8 @@ def split_sentences(text: str, language: str = "en") -> list[str]:
                 sentences.append(sentence)
         else:
             sentences.append(piece.strip())
-    return _join_state_titles([s for s in sentences if s]) if language == "en" else [s for s in sentences if s]
+    sentences = [s for s in sentences if s]
+    return _join_state_titles(sentences) if language == "en" else sentences
 
 
 def _join_state_titles(sentences: list[str]) -> list[str]:

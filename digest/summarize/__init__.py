@@ -187,10 +187,10 @@ def _chain(sentences: list[str], words: list[list[str]], terms: list[list[str | 
     for i in range(lede_index + 1, len(sentences)):
         if len(chosen) >= count:
             break
-        sentence, length = sentences[i], counts[i]
+        sentence = sentences[i]
         content = _content(terms[i])
-        if not can_be_bullet(sentence, length, english, min_words=3 if short else MIN_BULLET_WORDS) \
-                or length > remaining \
+        if not can_be_bullet(sentence, counts[i], english, min_words=3 if short else MIN_BULLET_WORDS) \
+                or counts[i] > remaining \
                 or any(_overlap(content, other) >= REPEAT_OVERLAP for other in shown):
             broken = True
             continue
@@ -216,7 +216,7 @@ def _chain(sentences: list[str], words: list[list[str]], terms: list[list[str | 
         chosen.append((i, sentence))
         shown.append(content)
         seen.update(_bare(word) for word in words[i])
-        remaining -= length
+        remaining -= counts[i]
         broken = False
     return chosen
 
