@@ -518,10 +518,22 @@ def fresh7_ids(data: Path = DEFAULT_DATA) -> dict[str, set[str]]:
     return _reading_sets(data, 4)[-1]
 
 
+#: The eighth fresh reading set (round 12), fixed before round 12's rules are written: ECB+ reports (one per
+#: event) and BBC items outside every earlier set. It leaves 10 ECB+ events unread.
+FRESH8 = {"ecb": 40, "bbc": 20}
+FRESH8_SALT = "fresh-2026-round12"
+
+
+def fresh8_ids(data: Path = DEFAULT_DATA) -> dict[str, set[str]]:
+    """Ids of the round-12 fresh reading set, per dataset (see FRESH8)."""
+    return _reading_sets(data, 5)[-1]
+
+
 #: The reading sets after round 7, in order: each takes its counts under its salt from what no earlier
 #: set took and no one read (see :func:`_next_set`). Counts: "basil" and "ecb" reports, one per event;
 #: any other key, a dataset's items by smallest key.
-_LATER_SETS = ((FRESH4, FRESH4_SALT), (FRESH5, FRESH5_SALT), (FRESH6, FRESH6_SALT), (FRESH7, FRESH7_SALT))
+_LATER_SETS = ((FRESH4, FRESH4_SALT), (FRESH5, FRESH5_SALT), (FRESH6, FRESH6_SALT), (FRESH7, FRESH7_SALT),
+               (FRESH8, FRESH8_SALT))
 
 
 def _reading_sets(data: Path, count: int) -> list[dict[str, set[str]]]:

@@ -188,3 +188,15 @@ def test_the_seventh_fresh_set_is_new_to_every_earlier_reading(corpus, shared_da
     for name, ids in fresh7.items():
         assert not any(ids & e.get(name, set()) for e in earlier), name
     assert corpus.fresh7_ids(shared_data) == fresh7  # fixed by hashing
+
+
+def test_the_eighth_fresh_set_is_new_to_every_earlier_reading(corpus, shared_data):
+    fresh8 = corpus.fresh8_ids(shared_data)
+    assert {name: len(ids) for name, ids in fresh8.items()} == {"clusters": corpus.FRESH8["ecb"],
+                                                               "bbc": corpus.FRESH8["bbc"]}
+    earlier = [corpus.fresh3_ids(shared_data), corpus.fresh4_ids(shared_data), corpus.fresh5_ids(shared_data),
+               corpus.fresh6_ids(shared_data), corpus.fresh7_ids(shared_data)]
+    for name, ids in fresh8.items():
+        assert not any(ids & e.get(name, set()) for e in earlier), name
+        assert not ids & corpus.READ_IN_ROUND7.get(name, frozenset()), name
+    assert corpus.fresh8_ids(shared_data) == fresh8  # fixed by hashing
