@@ -7,7 +7,7 @@ from pathlib import Path
 from digest.model import Article
 from digest.readers.html import article_from_html
 from digest.summarize import clean_sentences, summarize
-from digest.summarize.sentences import MAX_LEDE_WORDS, can_lead, points_back, word_count
+from digest.summarize.sentences import MAX_LEDE_WORDS, can_lead, looks_tokenized, points_back, word_count
 from digest.text import split_sentences
 
 
@@ -228,3 +228,37 @@ def test_an_article_laid_out_in_a_table_cell_is_read_without_its_headline_and_by
 def test_earlier_this_month_dates_a_lede_it_does_not_point_back():
     assert not points_back("Earlier this month, NASA announced a new milestone for its rocket.")
     assert points_back("Earlier, he had refused to comment on the rocket.")
+
+
+def test_tokenized_text_is_respaced_as_a_writer_would_have_it():
+    body = ("Lohan ’ s lawyer said she was “ ensconced in the bosom ” of a rehab centre , the U. S. court heard .\n\n"
+            'The magnitude-6. 1 quake struck at 7:01 p. m. , and the recently- fired man said " we can ’ t stay . "\n\n'
+            "The Chargers ’ player paid $4. 5 billion for pre- and post-war ( rare ) maps .")
+    assert clean_sentences(_article(body)) == [
+        "Lohan’s lawyer said she was “ensconced in the bosom” of a rehab centre, the U.S. court heard.",
+        'The magnitude-6.1 quake struck at 7:01 p.m., and the recently-fired man said "we can’t stay."',
+        "The Chargers’ player paid $4.5 billion for pre- and post-war (rare) maps.",
+    ]
+
+
+def test_ordinary_text_is_not_respaced():
+    # One stray sign is a typo, not a tokenizer: the numbers and the lone quote stay as written.
+    body = 'Chapter 3. 1 in 5 people agreed , he said. She wrote "yes" and "no" on two cards.'
+    text = " ".join(clean_sentences(_article(body)))
+    assert "3.1" not in text and "agreed , he said." in text
+    assert looks_tokenized(["He said , twice , that it ’ s over."])
+    assert not looks_tokenized(["He said, twice, that it’s over. ", "It was 6. 1 on the scale."])
+
+
+def test_stock_tickers_and_pointers_to_what_follows_are_not_shown():
+    body = ("Advanced Micro Devices (NYSE: AMD) agreed on Monday to buy the graphics chip maker ATI for $5.4 billion. "
+            "The deal makes AMD (Nasdaq:AMD) a rival to Intel (NSDQ: INTC) in graphics. "
+            "Here is the transcript of the announcement. "
+            "The companies expect the deal to close in the fourth quarter of the year. "
+            "Regulators in Canada and the United States must approve it first.")
+    summary = summarize(_article(body))
+    assert summary.lede == ("Advanced Micro Devices agreed on Monday to buy the graphics chip maker ATI for "
+                            "$5.4 billion.")
+    assert summary.bullets[0] == "The deal makes AMD a rival to Intel in graphics."
+    assert not any(b.startswith("Here is") for b in summary.bullets)
+    assert not can_lead("Here are his stances on the important issues of the campaign.")

@@ -57,6 +57,11 @@ _PHOTO_POINTER = re.compile(
     r"seen here|shown here|second from (?:left|right)|far (?:left|right)|front|back|main|in red|in blue)\b[^()]{0,40})\)",
     re.IGNORECASE,
 )
+#: A stock ticker after a company's name: "Intel (NSDQ: INTC)", "(NYSE:IBM)", "(Nasdaq: AAPL.O)".
+_TICKER = re.compile(
+    r"\s*\((?:NYSE|NASDAQ|Nasdaq|NSDQ|AMEX|NYSE American|NYSEArca|OTC|OTCBB|LSE|LON|TSX|ASX|HKEX|SGX|TSE|FTSE)"
+    r"\s?:\s?[A-Z][A-Za-z.-]{0,8}\)"
+)
 #: An inline related-link widget (The Hill): a name glued to itself, then teaser headlines, then "MORE".
 _LINK_WIDGET = re.compile(r"(?<=[a-z])[A-Z][a-z].{0,600}?\sMORE\b")
 #: A caption that opens on a label: "Top spot: Iconic UK brand ...", "Pictured: ...", "Cue the crowds: The".
@@ -123,7 +128,7 @@ def clean_sentence(sentence: str, first: bool = True) -> str:
     if " MORE" in sentence:
         sentence = _LINK_WIDGET.sub("", sentence)
     if "(" in sentence:
-        sentence = _PHOTO_POINTER.sub("", sentence)
+        sentence = _TICKER.sub("", _PHOTO_POINTER.sub("", sentence))
     lower = sentence.lower()
     if any(hint in lower for hint in _FURNITURE_HINTS):
         sentence = _FURNITURE.sub(" ", sentence)
@@ -320,19 +325,78 @@ MAX_FIRST_LEDE_WORDS = 60
 MIN_LEDE_WORDS = 5
 
 
+#: Spacing left by a tokenizer that split the text into words and joined them with spaces again
+#: (corpora, some feeds and exports): "Lohan ’ s", "privacy ,", "“ methodical killer ”", a quotation mark
+#: standing alone. Ordinary text shows these rarely, so a body is respaced only when it shows
+#: :data:`TOKENIZED_SIGNS` of them (substring counts: cheap on every body).
+_TOKEN_SIGNS = (" ,", " .", " ;", " ?", " !", " ’ ", " ' ", "“ ", " ”", ' " ', " n’t", " n't")
+TOKENIZED_SIGNS = 2
+_SPACED_PUNCTUATION = re.compile(r"(?<=[\w”’)\]%.]) +(?=[,.;:?!%)\]](?:\s|$|[\"”’']))")
+#: An apostrophe set off by spaces: "Lohan ’ s", "can ’ t", "do n't", "the Chargers ’ player".
+_SPACED_APOSTROPHE = re.compile(
+    r"(?<=\w) ?(?P<mark>[’']) ?(?=(?:s|t|re|ve|ll|d|m)\b)|(?<=\w) (?=n[’']t\b)|(?<=\ws) (?P<plural>[’'])(?= \w)"
+)
+_SPACED_BRACKET = re.compile(r"(?<=[(\[$£€]) +(?=\S)")
+_SPACED_CURLY = re.compile(r"(?<=[“‘]) +(?=\S)|(?<=\S) +(?=”)")
+#: A straight quotation mark standing alone between spaces, with those spaces.
+_LONE_QUOTE = re.compile(r'(?P<before>^| +)"(?P<after> +|$)')
+#: A number or an abbreviation cut at its dots ("magnitude-6. 1", "$4. 5 billion", "7:01 p. m.", "U. S.").
+_SPACED_DECIMAL = re.compile(r"(?<![\d.,])(\d{1,3})\. (\d{1,2})(?![\d.,])")
+_SPACED_INITIALS = re.compile(r"\b([A-Za-z])\. (?=[A-Za-z]\.)")
+_SPACED_HYPHEN = re.compile(r"(?<=\w)- (?!(?:and|or|to)\b)(?=\w)")
+
+
+def looks_tokenized(paragraphs: list[str]) -> bool:
+    """True when a body's first :data:`MAX_BODY_CHARS` characters show tokenizer spacing in at least
+    :data:`TOKENIZED_SIGNS` places."""
+    signs = 0
+    budget = MAX_BODY_CHARS
+    for paragraph in paragraphs:
+        if budget <= 0:
+            break
+        signs += sum(paragraph.count(sign, 0, budget) for sign in _TOKEN_SIGNS)
+        if signs >= TOKENIZED_SIGNS:
+            return True
+        budget -= len(paragraph)
+    return False
+
+
+def respace(paragraph: str) -> str:
+    """A paragraph of tokenized text with its words and punctuation joined as a writer would have."""
+    text = _SPACED_DECIMAL.sub(r"\1.\2", paragraph)
+    text = _SPACED_INITIALS.sub(r"\1.", text)
+    text = _SPACED_HYPHEN.sub("-", text)
+    text = _SPACED_APOSTROPHE.sub(lambda m: m.group("mark") or m.group("plural") or "", text)
+    text = _SPACED_CURLY.sub("", _SPACED_BRACKET.sub("", text))
+    if ' " ' in text:
+        text = _LONE_QUOTE.sub(_join_lone_quote, text)
+    return _SPACED_PUNCTUATION.sub("", text)
+
+
+def _join_lone_quote(match: re.Match[str]) -> str:
+    # An even number of quotation marks before it: it opens a quotation and belongs to the next word.
+    if match.string.count('"', 0, match.start()) % 2 == 0:
+        return match.group("before") + '"'
+    return '"' + match.group("after")
+
+
 def summary_sentences(paragraphs: list[str], language: str, title: str = "") -> list[str]:
     """The body's sentences, in order, cleaned; furniture, captions and table rows dropped.
 
     Only the first :data:`MAX_BODY_CHARS` characters are read. A first
-    paragraph that repeats ``title`` is the headline again, not body text.
+    paragraph that repeats ``title`` is the headline again, not body text. A
+    body that looks tokenized ("Lohan ’ s lawyer ,") is respaced first.
     """
     sentences: list[str] = []
     budget = MAX_BODY_CHARS
+    tokenized = looks_tokenized(paragraphs)
     for number, paragraph in enumerate(paragraphs):
         if budget <= 0:
             break
         paragraph = paragraph[:budget]
         budget -= len(paragraph)
+        if tokenized:
+            paragraph = respace(paragraph)
         if paragraph.lstrip().startswith("|") or paragraph.count(" | ") >= 2:
             paragraph = layout_cell(paragraph, title)
             if not paragraph:
@@ -622,7 +686,8 @@ def can_lead(sentence: str, words: int | None = None, title: str = "", english: 
         return False
     if not english:
         return True
-    if points_back(sentence) or _speaks_in_first_person(sentence) or is_teaser(sentence):
+    if points_back(sentence) or _speaks_in_first_person(sentence) or is_teaser(sentence) \
+            or _POINTS_FORWARD.match(sentence):
         return False
     if points_back_early(sentence):
         return False  # "The Pentagon rejected these accusations ...": which ones, the reader never saw
@@ -666,6 +731,11 @@ TITLES = frozenset("Mr Mrs Ms Miss Mx Dr Prof".split())
 def is_teaser(sentence: str) -> bool:
     """A clear teaser opener (English): an exclamation, or one addressing the reader ("Imagine ...", "Meet the ...")."""
     return sentence.rstrip("\"'”’»)").endswith("!") or bool(_TEASER.match(sentence))
+
+
+#: A sentence pointing at what follows it on the page ("Here is the transcript of the announcement.",
+#: "Here are his stances on important issues.", "The following is a statement ..."): the entry does not show it.
+_POINTS_FORWARD = re.compile(r"^(?:Here(?:['’]s| is| are)|Below (?:is|are)|The following (?:is|are)|What follows is)\b")
 
 
 #: Naming nothing and saying only "it was ...": "As attempts to break a world record go, it was pretty impressive."
@@ -715,7 +785,7 @@ def can_be_bullet(sentence: str, words: int | None = None, english: bool = True,
         return False
     if sentence.rstrip("\"'”’»").endswith(("?", "!", "…", "...")) or not is_whole(sentence):
         return False  # questions and exclamations tease or promote ("Vote now!"), an ellipsis trails off
-    if english and _CONNECTIVE.match(sentence) or is_label(sentence):
+    if english and (_CONNECTIVE.match(sentence) or _POINTS_FORWARD.match(sentence)) or is_label(sentence):
         return False
     # A quotation standing alone ("'That's how football works." or a first-person
     # sentence in the middle of one) lacks its speaker.
