@@ -241,13 +241,18 @@ def test_tokenized_text_is_respaced_as_a_writer_would_have_it():
     ]
 
 
-def test_ordinary_text_is_not_respaced():
-    # One stray sign is a typo, not a tokenizer: the numbers and the lone quote stay as written.
-    body = 'Chapter 3. 1 in 5 people agreed , he said. She wrote "yes" and "no" on two cards.'
+def test_ordinary_text_is_not_respaced_beyond_a_space_before_a_comma():
+    # One stray sign is a typo, not a tokenizer: the space before the comma goes, the numbers stay apart.
+    body = 'Chapter 3. 1 in 5 people agreed , he said. She wrote "yes" and "no" on two cards, 20, 000 of them.'
     text = " ".join(clean_sentences(_article(body)))
-    assert "3.1" not in text and "agreed , he said." in text
+    assert "3.1" not in text and "20, 000" in text and "agreed, he said." in text
     assert looks_tokenized(["He said , twice , that it ’ s over."])
+    assert looks_tokenized(["It was 7:01 p. m. in the U. S. on Friday."])
     assert not looks_tokenized(["He said, twice, that it’s over. ", "It was 6. 1 on the scale."])
+    # French sets "?" and "!" apart from the word on purpose.
+    french = Article(path="story.txt", title="story", language="fr",
+                     body="Le gouvernement a-t-il menti ? Le ministre répond ce matin devant les députés . Oui !")
+    assert "menti ?" in " ".join(clean_sentences(french))
 
 
 def test_stock_tickers_and_pointers_to_what_follows_are_not_shown():

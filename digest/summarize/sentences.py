@@ -327,10 +327,13 @@ MIN_LEDE_WORDS = 5
 
 #: Spacing left by a tokenizer that split the text into words and joined them with spaces again
 #: (corpora, some feeds and exports): "Lohan ’ s", "privacy ,", "“ methodical killer ”", a quotation mark
-#: standing alone. Ordinary text shows these rarely, so a body is respaced only when it shows
-#: :data:`TOKENIZED_SIGNS` of them (substring counts: cheap on every body).
-_TOKEN_SIGNS = (" ,", " .", " ;", " ?", " !", " ’ ", " ' ", "“ ", " ”", ' " ', " n’t", " n't")
+#: standing alone, "7:01 p. m.". Ordinary text shows these rarely, so a body is respaced only when it
+#: shows :data:`TOKENIZED_SIGNS` of them (substring counts: cheap on every body). A space before a comma
+#: or a full stop is mended in any English text: no English writer means it (French sets "?" apart).
+_TOKEN_SIGNS = (" ,", " .", " ;", " ?", " !", " ’ ", " ' ", "“ ", " ”", ' " ', " n’t", " n't", " p. m.", " a. m.",
+                "U. S.", " - - ")
 TOKENIZED_SIGNS = 2
+_SPACE_BEFORE_STOP = (" ,", " .", " ;", " :", " ?", " !")
 _SPACED_PUNCTUATION = re.compile(r"(?<=[\w”’)\]%.]) +(?=[,.;:?!%)\]](?:\s|$|[\"”’']))")
 #: An apostrophe set off by spaces: "Lohan ’ s", "can ’ t", "do n't", "the Chargers ’ player".
 _SPACED_APOSTROPHE = re.compile(
@@ -340,10 +343,13 @@ _SPACED_BRACKET = re.compile(r"(?<=[(\[$£€]) +(?=\S)")
 _SPACED_CURLY = re.compile(r"(?<=[“‘]) +(?=\S)|(?<=\S) +(?=”)")
 #: A straight quotation mark standing alone between spaces, with those spaces.
 _LONE_QUOTE = re.compile(r'(?P<before>^| +)"(?P<after> +|$)')
-#: A number or an abbreviation cut at its dots ("magnitude-6. 1", "$4. 5 billion", "7:01 p. m.", "U. S.").
-_SPACED_DECIMAL = re.compile(r"(?<![\d.,])(\d{1,3})\. (\d{1,2})(?![\d.,])")
-_SPACED_INITIALS = re.compile(r"\b([A-Za-z])\. (?=[A-Za-z]\.)")
+#: A number, an abbreviation or a domain cut at its dots or commas ("magnitude-6. 1", "$4. 5 billion",
+#: "20, 000", "7:01 p. m.", "U. S.", "T-Mobile. com"); not "U.S. v. Wong".
+_SPACED_NUMBER = re.compile(r"(?<![\d.,])(\d{1,3})\. (\d{1,2})(?![\d.,])|(?<=\d), (?=\d{3}(?!\d))")
+_SPACED_INITIALS = re.compile(r"\b([A-Z])\. (?=[A-Z]\.)|\b([a-z])\. (?=[a-z]\.)")
+_SPACED_DOMAIN = re.compile(r"(?<=\w)\. (?=(?:com|org|net|gov|edu)\b)")
 _SPACED_HYPHEN = re.compile(r"(?<=\w)- (?!(?:and|or|to)\b)(?=\w)")
+_SPACED_DASH = re.compile(r" ?- - ?")
 
 
 def looks_tokenized(paragraphs: list[str]) -> bool:
@@ -361,16 +367,25 @@ def looks_tokenized(paragraphs: list[str]) -> bool:
     return False
 
 
-def respace(paragraph: str) -> str:
-    """A paragraph of tokenized text with its words and punctuation joined as a writer would have."""
-    text = _SPACED_DECIMAL.sub(r"\1.\2", paragraph)
-    text = _SPACED_INITIALS.sub(r"\1.", text)
-    text = _SPACED_HYPHEN.sub("-", text)
-    text = _SPACED_APOSTROPHE.sub(lambda m: m.group("mark") or m.group("plural") or "", text)
-    text = _SPACED_CURLY.sub("", _SPACED_BRACKET.sub("", text))
-    if ' " ' in text:
-        text = _LONE_QUOTE.sub(_join_lone_quote, text)
-    return _SPACED_PUNCTUATION.sub("", text)
+def respace(paragraph: str, tokenized: bool = True) -> str:
+    """A paragraph of English with its words and punctuation joined as a writer would have.
+
+    ``tokenized``: the body looks tokenized (:func:`looks_tokenized`), so numbers, abbreviations,
+    apostrophes and quotation marks set off by spaces are joined too; otherwise only spaces before
+    commas and full stops go.
+    """
+    text = paragraph
+    if tokenized:
+        text = _SPACED_NUMBER.sub(lambda m: f"{m.group(1)}.{m.group(2)}" if m.group(1) else ",", text)
+        text = _SPACED_INITIALS.sub(lambda m: (m.group(1) or m.group(2)) + ".", text)
+        text = _SPACED_DOMAIN.sub(".", _SPACED_DASH.sub(" — ", _SPACED_HYPHEN.sub("-", text)))
+        text = _SPACED_APOSTROPHE.sub(lambda m: m.group("mark") or m.group("plural") or "", text)
+        text = _SPACED_CURLY.sub("", _SPACED_BRACKET.sub("", text))
+        if ' " ' in text:
+            text = _LONE_QUOTE.sub(_join_lone_quote, text)
+    if any(stop in text for stop in _SPACE_BEFORE_STOP):
+        text = _SPACED_PUNCTUATION.sub("", text)
+    return text
 
 
 def _join_lone_quote(match: re.Match[str]) -> str:
@@ -384,19 +399,20 @@ def summary_sentences(paragraphs: list[str], language: str, title: str = "") -> 
     """The body's sentences, in order, cleaned; furniture, captions and table rows dropped.
 
     Only the first :data:`MAX_BODY_CHARS` characters are read. A first
-    paragraph that repeats ``title`` is the headline again, not body text. A
-    body that looks tokenized ("Lohan ’ s lawyer ,") is respaced first.
+    paragraph that repeats ``title`` is the headline again, not body text.
+    English text is respaced first (:func:`respace`).
     """
     sentences: list[str] = []
     budget = MAX_BODY_CHARS
-    tokenized = looks_tokenized(paragraphs)
+    english = language == "en"
+    tokenized = english and looks_tokenized(paragraphs)
     for number, paragraph in enumerate(paragraphs):
         if budget <= 0:
             break
         paragraph = paragraph[:budget]
         budget -= len(paragraph)
-        if tokenized:
-            paragraph = respace(paragraph)
+        if english:
+            paragraph = respace(paragraph, tokenized)
         if paragraph.lstrip().startswith("|") or paragraph.count(" | ") >= 2:
             paragraph = layout_cell(paragraph, title)
             if not paragraph:
