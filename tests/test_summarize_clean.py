@@ -267,3 +267,15 @@ def test_stock_tickers_and_pointers_to_what_follows_are_not_shown():
     assert summary.bullets[0] == "The deal makes AMD a rival to Intel in graphics."
     assert not any(b.startswith("Here is") for b in summary.bullets)
     assert not can_lead("Here are his stances on the important issues of the campaign.")
+
+
+def test_where_someone_was_speaking_is_no_bullet_after_a_cut_and_related_story_pointers_go():
+    body = ("Justine Henin-Hardenne says she is close to full fitness after a long virus lay-off. "
+            "\"I am not where I want to be yet, but I am getting there,\" she said. "
+            "Henin-Hardenne was speaking after a 6-2 5-7 6-2 loss to Dementieva in Charleroi on Sunday. "
+            "The Belgian slid down the world rankings in the second half of 2004 after the illness. "
+            "She plans to play in the Australian Open in January (see related story).")
+    summary = summarize(_article(body))
+    assert not any("was speaking" in b for b in summary.bullets)
+    assert summary.bullets[0].startswith("The Belgian slid down")
+    assert clean_sentences(_article(body))[-1] == "She plans to play in the Australian Open in January."

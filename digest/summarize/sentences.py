@@ -51,9 +51,11 @@ _FURNITURE = re.compile(
     r"|\b(?:READ MORE|Read more|SEE MORE|See more|SEE ALSO|See also|ALSO READ|Also read|RELATED|WATCH|VIDEO)\s*:.*$",
     re.IGNORECASE,
 )
-#: Parentheses that point at a photo the newsletter does not show: "(pictured)", "(left)", "(above, in 2010)".
+#: Parentheses that point at a photo or a story the newsletter does not show: "(pictured)", "(left)",
+#: "(above, in 2010)", "(see related story)".
 _PHOTO_POINTER = re.compile(
     r"\s*\((?:(?:pictured|picture|photo|above|below|left|right|centre|center|top|bottom|inset|file photo|"
+    r"see (?:related )?(?:story|stories|video|below|above)|related (?:story|stories|video)|story continues below|"
     r"seen here|shown here|second from (?:left|right)|far (?:left|right)|front|back|main|in red|in blue)\b[^()]{0,40})\)",
     re.IGNORECASE,
 )
@@ -724,6 +726,8 @@ _DEMONSTRATIVE = re.compile(
     # is more often a conjunction, so only these nouns.
     r"|\b[Tt]hat\s+(?:level|amount|figure|number|sum|total|threshold|mark|target|limit|deal|plan|decision|claim|"
     r"request|offer|proposal)\b"
+    # Round 12: "Henin-Hardenne was speaking after her defeat": when she said what, the reader was not shown.
+    r"|\b(?:was|were|is|are) speaking (?:after|at|on|to|before|during|following|ahead of|in)\b"
 )
 #: Openers that address the reader instead of saying what happened. Round 3: only these;
 #: scene-setting openers ("Every year ...", "It's official") lead, as readers found them fine.
@@ -734,7 +738,8 @@ _TEASER = re.compile(
 
 
 def points_back_early(sentence: str) -> bool:
-    """True when "these" or "those" + a noun early in a sentence points back ("those benefit payments")."""
+    """True when "these" or "those" + a noun early in a sentence points back ("those benefit payments"),
+    or the sentence only says where someone was speaking ("X was speaking after ...": the words are elsewhere)."""
     return bool(_DEMONSTRATIVE.search(" ".join(sentence.split()[:12])))
 
 
