@@ -329,10 +329,10 @@ MIN_LEDE_WORDS = 5
 
 #: Spacing left by a tokenizer that split the text into words and joined them with spaces again
 #: (corpora, some feeds and exports): "Lohan ’ s", "privacy ,", "“ methodical killer ”", a quotation mark
-#: standing alone, "7:01 p. m.". Ordinary text shows these rarely, so a body is respaced only when it
+#: standing alone, "7:01 p. m." (not a spaced ellipsis, "and ... then"). Ordinary text shows these rarely, so a body is respaced only when it
 #: shows :data:`TOKENIZED_SIGNS` of them (substring counts: cheap on every body). A space before a comma
 #: or a full stop is mended in any English text: no English writer means it (French sets "?" apart).
-_TOKEN_SIGNS = (" ,", " .", " ;", " ?", " !", " ’ ", " ' ", "“ ", " ”", ' " ', " n’t", " n't", " p. m.", " a. m.",
+_TOKEN_SIGNS = (" , ", " . ", " ; ", " ? ", " ! ", ' ,"', ' ."', " ,”", " .”", " ,’", " .’", " ’ ", " ' ", "“ ", " ”", ' " ', " n’t", " n't", " p. m.", " a. m.",
                 "U. S.", " - - ")
 TOKENIZED_SIGNS = 2
 _SPACE_BEFORE_STOP = (" ,", " .", " ;", " :", " ?", " !")
@@ -362,7 +362,7 @@ def looks_tokenized(paragraphs: list[str]) -> bool:
     for paragraph in paragraphs:
         if budget <= 0:
             break
-        signs += sum(paragraph.count(sign, 0, budget) for sign in _TOKEN_SIGNS)
+        signs += sum(paragraph.count(sign, 0, budget) for sign in _TOKEN_SIGNS) + paragraph.endswith((" .", " ?"))
         if signs >= TOKENIZED_SIGNS:
             return True
         budget -= len(paragraph)
