@@ -121,7 +121,7 @@ def _abbreviations(language: str) -> tuple[frozenset[str], frozenset[str]]:
 #: Titles before a name that pysbd does not know (news ranks and offices):
 #: a full stop after them never ends a sentence ("Spc. John Smith", "then-Sen. Obama").
 _TITLES = frozenset(
-    "sen gov rep gen spc pfc sgt cpl pvt lt col capt maj adm cmdr supt insp det rev hon pres atty".split()
+    "sen gov rep gen spc pfc sgt cpl pvt lt col capt maj adm cmdr supt insp det rev hon pres atty const cst".split()
 )
 #: A sentence ending on a US state's abbreviation (AP style) whose next piece opens on an abbreviated
 #: title: "... along with Wash." + "Gov. Jay Inslee ..." is one sentence ("Calif. Gov. Jerry Brown").
@@ -130,6 +130,13 @@ _STATE_END = re.compile(
     r"Neb|Nev|N\.[HJMYCD]|Okla|Ore|Pa|R\.I|S\.[CD]|Tenn|Tex|Vt|Va|Wash|W\.Va|Wis|Wyo)\.$"
 )
 _TITLE_START = re.compile(r"(?:Gov|Sen|Rep|Lt|Atty|Gen|Sgt|Det)\. [A-Z]")
+#: A sentence ending on a clock time ("at 2:09 a.m.") whose next piece opens on a day, a month or a time
+#: zone: AP style dates the time after it ("at 2:09 a.m. Thursday by a magnitude 4.6 earthquake").
+_TIME_END = re.compile(r"\d\s?[ap]\.m\.$")
+_TIME_GOES_ON = re.compile(
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan|Feb|March|April|May|June|July|Aug|Sept|Oct|"
+    r"Nov|Dec|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|BST|UTC)\b(?!['’])"
+)
 #: A sentence ending on a lone initial ("George R.", "by E!"): the name goes on in the next piece.
 _INITIAL_END = re.compile(r"(?:^|[\s(])(?:[A-HJ-Z]\.|E!)$")
 
@@ -204,10 +211,12 @@ def split_sentences(text: str, language: str = "en") -> list[str]:
 
 
 def _join_state_titles(sentences: list[str]) -> list[str]:
-    """Sentences split between a state's abbreviation and a title ("Wash." / "Gov. Jay Inslee ...") joined."""
+    """Sentences split between a state's abbreviation and a title ("Wash." / "Gov. Jay Inslee ...") or between
+    a clock time and its day ("at 2:09 a.m." / "Thursday by ...") joined."""
     joined: list[str] = []
     for sentence in sentences:
-        if joined and _TITLE_START.match(sentence) and _STATE_END.search(joined[-1]):
+        if joined and ((_TITLE_START.match(sentence) and _STATE_END.search(joined[-1]))
+                       or (_TIME_GOES_ON.match(sentence) and _TIME_END.search(joined[-1]))):
             joined[-1] += " " + sentence
         else:
             joined.append(sentence)

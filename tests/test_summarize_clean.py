@@ -232,10 +232,12 @@ def test_earlier_this_month_dates_a_lede_it_does_not_point_back():
 
 def test_tokenized_text_is_respaced_as_a_writer_would_have_it():
     body = ("Lohan ’ s lawyer said she was “ ensconced in the bosom ” of a rehab centre , the U. S. court heard .\n\n"
+            "Two aftershocks, magnitude 2. 9 and 2. 2, followed .\n\n"
             'The magnitude-6. 1 quake struck at 7:01 p. m. , and the recently- fired man said " we can ’ t stay . "\n\n'
             "The Chargers ’ player paid $4. 5 billion for pre- and post-war ( rare ) maps .")
     assert clean_sentences(_article(body)) == [
         "Lohan’s lawyer said she was “ensconced in the bosom” of a rehab centre, the U.S. court heard.",
+        "Two aftershocks, magnitude 2.9 and 2.2, followed.",
         'The magnitude-6.1 quake struck at 7:01 p.m., and the recently-fired man said "we can’t stay."',
         "The Chargers’ player paid $4.5 billion for pre- and post-war (rare) maps.",
     ]
@@ -257,7 +259,7 @@ def test_ordinary_text_is_not_respaced_beyond_a_space_before_a_comma():
 
 def test_stock_tickers_and_pointers_to_what_follows_are_not_shown():
     body = ("Advanced Micro Devices (NYSE: AMD) agreed on Monday to buy the graphics chip maker ATI for $5.4 billion. "
-            "The deal makes AMD (Nasdaq:AMD) a rival to Intel (NSDQ: INTC) in graphics. "
+            "The deal makes AMD (nasdaq: AMD-news-people) a rival to Intel (NSDQ: INTC) in graphics. "
             "Here is the transcript of the announcement. "
             "The companies expect the deal to close in the fourth quarter of the year. "
             "Regulators in Canada and the United States must approve it first.")
@@ -279,3 +281,15 @@ def test_where_someone_was_speaking_is_no_bullet_after_a_cut_and_related_story_p
     assert not any("was speaking" in b for b in summary.bullets)
     assert summary.bullets[0].startswith("The Belgian slid down")
     assert clean_sentences(_article(body))[-1] == "She plans to play in the Australian Open in January."
+
+
+def test_a_clock_time_dated_by_its_day_and_a_constable_do_not_end_a_sentence():
+    assert split_sentences("The valley was shaken at 2:09 a.m. Thursday by a quake, the USGS said. "
+                           "It was felt at 5 p.m. The next one came later.") == [
+        "The valley was shaken at 2:09 a.m. Thursday by a quake, the USGS said.",
+        "It was felt at 5 p.m.", "The next one came later."]
+    assert split_sentences("She was arrested around 10:24 a.m. Friday and charged. He left at 9 a.m. "
+                           "Monday’s meeting was off.") == [
+        "She was arrested around 10:24 a.m. Friday and charged.", "He left at 9 a.m.", "Monday’s meeting was off."]
+    assert split_sentences("Const. Tim Fanning told a news conference the man was fired. Cst. Jane Doe agreed.") == [
+        "Const. Tim Fanning told a news conference the man was fired.", "Cst. Jane Doe agreed."]

@@ -59,10 +59,10 @@ _PHOTO_POINTER = re.compile(
     r"seen here|shown here|second from (?:left|right)|far (?:left|right)|front|back|main|in red|in blue)\b[^()]{0,40})\)",
     re.IGNORECASE,
 )
-#: A stock ticker after a company's name: "Intel (NSDQ: INTC)", "(NYSE:IBM)", "(Nasdaq: AAPL.O)".
+#: A stock ticker after a company's name: "Intel (NSDQ: INTC)", "(NYSE:IBM)", "(nasdaq: INTC-news-people)".
 _TICKER = re.compile(
-    r"\s*\((?:NYSE|NASDAQ|Nasdaq|NSDQ|AMEX|NYSE American|NYSEArca|OTC|OTCBB|LSE|LON|TSX|ASX|HKEX|SGX|TSE|FTSE)"
-    r"\s?:\s?[A-Z][A-Za-z.-]{0,8}\)"
+    r"\s*\((?i:NYSE|NASDAQ|NSDQ|AMEX|NYSE American|NYSEArca|OTC|OTCBB|LSE|LON|TSX|ASX|HKEX|SGX|TSE|FTSE)"
+    r"\s?:\s?[A-Z][A-Za-z.-]{0,20}\)"
 )
 #: An inline related-link widget (The Hill): a name glued to itself, then teaser headlines, then "MORE".
 _LINK_WIDGET = re.compile(r"(?<=[a-z])[A-Z][a-z].{0,600}?\sMORE\b")
@@ -347,7 +347,7 @@ _SPACED_CURLY = re.compile(r"(?<=[“‘]) +(?=\S)|(?<=\S) +(?=”)")
 _LONE_QUOTE = re.compile(r'(?P<before>^| +)"(?P<after> +|$)')
 #: A number, an abbreviation or a domain cut at its dots or commas ("magnitude-6. 1", "$4. 5 billion",
 #: "20, 000", "7:01 p. m.", "U. S.", "T-Mobile. com"); not "U.S. v. Wong".
-_SPACED_NUMBER = re.compile(r"(?<![\d.,])(\d{1,3})\. (\d{1,2})(?![\d.,])|(?<=\d), (?=\d{3}(?!\d))")
+_SPACED_NUMBER = re.compile(r"(?<![\d.,])(\d{1,3})\. (\d{1,2})(?!\d|[.,]\d)|(?<=\d), (?=\d{3}(?!\d))")
 _SPACED_INITIALS = re.compile(r"\b([A-Z])\. (?=[A-Z]\.)|\b([a-z])\. (?=[a-z]\.)")
 _SPACED_DOMAIN = re.compile(r"(?<=\w)\. (?=(?:com|org|net|gov|edu)\b)")
 _SPACED_HYPHEN = re.compile(r"(?<=\w)- (?!(?:and|or|to)\b)(?=\w)")
