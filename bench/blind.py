@@ -12,6 +12,7 @@
     python bench/blind.py --set fresh6 --out /work/blind/round10  # more ECB+ and BBC, the round-9 code again
     python bench/blind.py --set fresh7 --out /work/blind/round11  # more ECB+ and BBC, the code after round 10
     python bench/blind.py --set fresh8 --out /work/blind/round12  # more ECB+ and BBC, the code after round 12
+    python bench/blind.py --set fresh9 --out /work/blind/round13  # the last 10 ECB+ events, 70 BBC (last set)
     python bench/blind.py --pool DIR1 DIR2 ...  # pooled over several scored readings, item bootstrap
 
 The reading set is fixed by hashing ids: ``--set held-out`` (the default,
@@ -30,7 +31,8 @@ items, 20 ECB+ reports and 10 BBC items, outside everything read in rounds 3-7) 
 or ``--set fresh6`` (``FRESH6``, round 10: 40 more ECB+ reports and 20 BBC items, no rule changed since round 9)
 or ``--set fresh7`` (``FRESH7``, round 11: 40 more ECB+ reports and 20 BBC items, the code after round 10)
 or ``--set fresh8`` (``FRESH8``, round 12: 40 of the last 50 unread ECB+ events and 20 BBC items, fixed
-before round 12's rules were written).
+before round 12's rules were written) or ``--set fresh9`` (``FRESH9``, round 13: the last 10 unread ECB+
+events and 70 BBC items, the last set drawn from ../shared).
 Never tune on either. For each item the
 packet shows two newsletter entries, labelled A and B at random (seeded):
 digest's (title, lede, 3 bullets) and the plain first four sentences of the
@@ -61,6 +63,7 @@ from corpus import (  # noqa: E402
     fresh6_ids,
     fresh7_ids,
     fresh8_ids,
+    fresh9_ids,
     fresh_ids,
     held_out_ids,
     load,
@@ -131,7 +134,8 @@ def entry(title: str, sentences: list[str]) -> str:
 SETS = {"held-out": held_out_ids, "fresh": fresh_ids, "fresh2": fresh2_ids, "clusters": clusters_ids,
         "clusters2": clusters2_ids, "fresh3": fresh3_ids,
         "fresh4": fresh4_ids, "fresh5": fresh5_ids,
-        "fresh6": fresh6_ids, "fresh7": fresh7_ids, "fresh8": fresh8_ids}
+        "fresh6": fresh6_ids, "fresh7": fresh7_ids, "fresh8": fresh8_ids,
+        "fresh9": fresh9_ids}
 
 
 def write(out: Path, data: Path, seed: int, reading_set: str = "held-out") -> None:

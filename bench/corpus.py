@@ -529,11 +529,23 @@ def fresh8_ids(data: Path = DEFAULT_DATA) -> dict[str, set[str]]:
     return _reading_sets(data, 5)[-1]
 
 
+#: The ninth fresh reading set (round 13), fixed after round 12's last rules and before it is read: the last
+#: 10 unread ECB+ events and 70 BBC items. Declared before reading as the last set drawn from ../shared:
+#: the pooled figures it gives are reported whatever they show.
+FRESH9 = {"ecb": 10, "bbc": 70}
+FRESH9_SALT = "fresh-2026-round13"
+
+
+def fresh9_ids(data: Path = DEFAULT_DATA) -> dict[str, set[str]]:
+    """Ids of the round-13 fresh reading set, per dataset (see FRESH9)."""
+    return _reading_sets(data, 6)[-1]
+
+
 #: The reading sets after round 7, in order: each takes its counts under its salt from what no earlier
 #: set took and no one read (see :func:`_next_set`). Counts: "basil" and "ecb" reports, one per event;
 #: any other key, a dataset's items by smallest key.
 _LATER_SETS = ((FRESH4, FRESH4_SALT), (FRESH5, FRESH5_SALT), (FRESH6, FRESH6_SALT), (FRESH7, FRESH7_SALT),
-               (FRESH8, FRESH8_SALT))
+               (FRESH8, FRESH8_SALT), (FRESH9, FRESH9_SALT))
 
 
 def _reading_sets(data: Path, count: int) -> list[dict[str, set[str]]]:

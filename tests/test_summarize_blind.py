@@ -200,3 +200,15 @@ def test_the_eighth_fresh_set_is_new_to_every_earlier_reading(corpus, shared_dat
         assert not any(ids & e.get(name, set()) for e in earlier), name
         assert not ids & corpus.READ_IN_ROUND7.get(name, frozenset()), name
     assert corpus.fresh8_ids(shared_data) == fresh8  # fixed by hashing
+
+
+def test_the_ninth_fresh_set_is_new_to_every_earlier_reading(corpus, shared_data):
+    fresh9 = corpus.fresh9_ids(shared_data)
+    assert {name: len(ids) for name, ids in fresh9.items()} == {"clusters": corpus.FRESH9["ecb"],
+                                                               "bbc": corpus.FRESH9["bbc"]}
+    earlier = [corpus.fresh3_ids(shared_data), corpus.fresh4_ids(shared_data), corpus.fresh5_ids(shared_data),
+               corpus.fresh6_ids(shared_data), corpus.fresh7_ids(shared_data), corpus.fresh8_ids(shared_data)]
+    for name, ids in fresh9.items():
+        assert not any(ids & e.get(name, set()) for e in earlier), name
+        assert not ids & corpus.READ_IN_ROUND7.get(name, frozenset()), name
+    assert corpus.fresh9_ids(shared_data) == fresh9  # fixed by hashing
