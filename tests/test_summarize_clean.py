@@ -293,3 +293,21 @@ def test_a_clock_time_dated_by_its_day_and_a_constable_do_not_end_a_sentence():
         "She was arrested around 10:24 a.m. Friday and charged.", "He left at 9 a.m.", "Monday’s meeting was off."]
     assert split_sentences("Const. Tim Fanning told a news conference the man was fired. Cst. Jane Doe agreed.") == [
         "Const. Tim Fanning told a news conference the man was fired.", "Cst. Jane Doe agreed."]
+
+
+def test_a_title_in_capitals_is_nobody_speaking_and_instead_follows_its_sentence():
+    body = ("We Are The World, the charity anthem inspired by Band Aid, has been re-issued to raise money for Aids "
+            "research. More than 40 stars sang on it in 1985, including Lionel Richie and Diana Ross. "
+            "The record was blocked by a widow who did not want the song You Know You're Right on the set. "
+            "The game could have got away with more of the same approach. "
+            "Instead, it builds and expands upon the last two games in every way.")
+    summary = summarize(_article(body))
+    assert summary.lede.startswith("We Are The World")
+    assert "The record was blocked by a widow who did not want the song You Know You're Right on the set." \
+        in summary.bullets
+    assert can_lead("We need more nurses on every ward of this hospital, the report says.") is False
+    assert summarize(_article("The game came out on Friday for the PlayStation 2 and the Xbox consoles. "
+                              "It could have got away with more of the same approach from its makers. "
+                              "Instead, it builds and expands upon the last two games in every way. "
+                              "Its makers are based in Edinburgh and have worked on the series since 1997.")
+                     ).bullets[1].startswith("Instead, it builds")

@@ -591,7 +591,7 @@ _LOWER_START = re.compile(r"^[\"“‘'(]?[a-z]")
 
 #: Connectives that tie a sentence to an argument a bullet never shows in full ("Moreover", "In fact").
 _CONNECTIVE = re.compile(
-    r"^(?:Or|Also|Meanwhile|Instead|Moreover|Furthermore|Nevertheless|Nonetheless|"
+    r"^(?:Or|Also|Meanwhile|Instead(?!,)|Moreover|Furthermore|Nevertheless|Nonetheless|"
     r"Thus|Hence|Therefore|Besides|Indeed|Otherwise|Likewise|Similarly|Consequently|Additionally|Equally|Even so|"
     r"In addition|In turn|As a result|Despite this|Despite that|Because of this|Nor|Too|Again|After all|In fact|"
     # Round 10: bullets the readers found opening on nothing.
@@ -599,13 +599,16 @@ _CONNECTIVE = re.compile(
 )
 #: Mild connectives (round 3): a bullet opening on one reads well right after the sentence it
 #: follows, which readers missed when it was cut; the caller keeps it there (see :func:`mend_connective`).
-_MILD_CONNECTIVE = re.compile(r"^(?:(?:But|And|Yet|Still)\b|So\b(?![ -](?:far|much|many|called|long)\b)|However,)")
+#: Round 13: "Instead," too ("... could have got away with more of the same." + "Instead, it builds ...").
+_MILD_CONNECTIVE = re.compile(
+    r"^(?:(?:But|And|Yet|Still)\b|So\b(?![ -](?:far|much|many|called|long)\b)|However,|Instead,)"
+)
 #: Of those, the ones whose word can go when the sentence before was cut: "But the team ..." -> "The team ...".
 _DROPPABLE = re.compile(r"^(?:But|And|Yet|So)\s+(?=[\w\"“‘'])")
 
 
 def mild_connective(sentence: str) -> bool:
-    """True for a sentence opening on "But", "And", "Yet", "So", "Still" or "However,"."""
+    """True for a sentence opening on "But", "And", "Yet", "So", "Still", "However," or "Instead,"."""
     return bool(_MILD_CONNECTIVE.match(sentence))
 
 
@@ -829,6 +832,14 @@ _ATTRIBUTION_ONLY = re.compile(
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’(?!\w)|(?<![\w])'[^']*'(?!\w)")
 
 
+#: Three or more capitalized words in a row: a title ("We Are The World", "You Know You're Right"), whose
+#: "We" or "You" is nobody speaking.
+_TITLE_RUN = re.compile(r"\b[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){2,}")
+
+
 def _speaks_in_first_person(sentence: str) -> bool:
-    """First- or second-person words outside any quotation marks: part of a quotation whose speaker is elsewhere."""
-    return bool(_FIRST_PERSON.search(_QUOTED.sub(" ", sentence)))
+    """First- or second-person words outside any quotation marks and titles: part of a quotation whose speaker
+    is elsewhere."""
+    unquoted = _QUOTED.sub(" ", sentence)
+    # Round 13: the title test only when a person word is there (most sentences have none).
+    return bool(_FIRST_PERSON.search(unquoted)) and bool(_FIRST_PERSON.search(_TITLE_RUN.sub(" ", unquoted)))
