@@ -357,15 +357,12 @@ _SPACED_DASH = re.compile(r" ?- - ?")
 def looks_tokenized(paragraphs: list[str]) -> bool:
     """True when a body's first :data:`MAX_BODY_CHARS` characters show tokenizer spacing in at least
     :data:`TOKENIZED_SIGNS` places."""
-    signs = 0
-    budget = MAX_BODY_CHARS
-    for paragraph in paragraphs:
-        if budget <= 0:
-            break
-        signs += sum(paragraph.count(sign, 0, budget) for sign in _TOKEN_SIGNS) + paragraph.endswith((" .", " ?"))
+    text = "\n".join(paragraphs)[:MAX_BODY_CHARS] + "\n"  # one string: a count per sign, not per paragraph
+    signs = text.count(" .\n") + text.count(" ?\n")  # a paragraph ending on spaced punctuation
+    for sign in _TOKEN_SIGNS:
+        signs += text.count(sign)
         if signs >= TOKENIZED_SIGNS:
             return True
-        budget -= len(paragraph)
     return False
 
 
