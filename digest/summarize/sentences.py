@@ -130,7 +130,9 @@ def clean_sentence(sentence: str, first: bool = True) -> str:
     if " MORE" in sentence:
         sentence = _LINK_WIDGET.sub("", sentence)
     if "(" in sentence:
-        sentence = _TICKER.sub("", _PHOTO_POINTER.sub("", sentence))
+        sentence = _PHOTO_POINTER.sub("", sentence)
+        if ":" in sentence:
+            sentence = _TICKER.sub("", sentence)
     lower = sentence.lower()
     if any(hint in lower for hint in _FURNITURE_HINTS):
         sentence = _FURNITURE.sub(" ", sentence)
