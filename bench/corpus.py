@@ -10,6 +10,7 @@ reference summary: used for defect counts and reading).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import re
@@ -549,11 +550,17 @@ _LATER_SETS = ((FRESH4, FRESH4_SALT), (FRESH5, FRESH5_SALT), (FRESH6, FRESH6_SAL
 
 
 def _reading_sets(data: Path, count: int) -> list[dict[str, set[str]]]:
-    """The round-7 set and the first ``count`` later ones, each computed once."""
+    """The round-7 set and the first ``count`` later ones (copies: callers may change them)."""
+    return [{name: set(ids) for name, ids in chosen.items()} for chosen in _all_reading_sets(data)[:count + 1]]
+
+
+@functools.cache
+def _all_reading_sets(data: Path) -> tuple[dict[str, frozenset[str]], ...]:
+    """The round-7 set and every later one, computed once per process."""
     sets = [fresh3_ids(data)]
-    for counts, salt in _LATER_SETS[:count]:
+    for counts, salt in _LATER_SETS:
         sets.append(_next_set(data, sets, counts, salt))
-    return sets
+    return tuple({name: frozenset(ids) for name, ids in chosen.items()} for chosen in sets)
 
 
 def _next_set(data: Path, earlier: list[dict[str, set[str]]], counts: dict[str, int],

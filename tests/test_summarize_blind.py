@@ -166,49 +166,16 @@ def test_the_fifth_fresh_set_is_new_to_every_earlier_reading(corpus, shared_data
     assert corpus.fresh5_ids(shared_data) == fresh5  # fixed by hashing
 
 
-def test_the_sixth_fresh_set_is_new_to_every_earlier_reading(corpus, shared_data):
-    fresh6 = corpus.fresh6_ids(shared_data)
-    assert {name: len(ids) for name, ids in fresh6.items()} == {"clusters": corpus.FRESH6["ecb"],
-                                                               "bbc": corpus.FRESH6["bbc"]}
-    earlier = [corpus.fresh3_ids(shared_data), corpus.fresh4_ids(shared_data), corpus.fresh5_ids(shared_data)]
-    for name, ids in fresh6.items():
+@pytest.mark.parametrize("number", [6, 7, 8, 9])
+def test_each_later_ecb_and_bbc_set_is_new_to_every_earlier_reading(corpus, shared_data, number):
+    ids_of = {n: getattr(corpus, f"fresh{n}_ids") for n in range(3, number + 1)}
+    counts = getattr(corpus, f"FRESH{number}")
+    chosen = ids_of[number](shared_data)
+    assert {name: len(ids) for name, ids in chosen.items()} == {"clusters": counts["ecb"], "bbc": counts["bbc"]}
+    earlier = [ids_of[n](shared_data) for n in range(3, number)]
+    for name, ids in chosen.items():
         assert not any(ids & e.get(name, set()) for e in earlier), name
         assert not ids & corpus.READ_IN_ROUND7.get(name, frozenset()), name
-    assert not fresh6["clusters"] & (corpus.READ_IN_ROUND6 | corpus.clusters_ids(shared_data)["clusters"]
+    assert not chosen["clusters"] & (corpus.READ_IN_ROUND6 | corpus.clusters_ids(shared_data)["clusters"]
                                      | corpus.clusters2_ids(shared_data)["clusters"])
-    assert corpus.fresh6_ids(shared_data) == fresh6  # fixed by hashing
-
-
-def test_the_seventh_fresh_set_is_new_to_every_earlier_reading(corpus, shared_data):
-    fresh7 = corpus.fresh7_ids(shared_data)
-    assert {name: len(ids) for name, ids in fresh7.items()} == {"clusters": corpus.FRESH7["ecb"],
-                                                               "bbc": corpus.FRESH7["bbc"]}
-    earlier = [corpus.fresh3_ids(shared_data), corpus.fresh4_ids(shared_data), corpus.fresh5_ids(shared_data),
-               corpus.fresh6_ids(shared_data)]
-    for name, ids in fresh7.items():
-        assert not any(ids & e.get(name, set()) for e in earlier), name
-    assert corpus.fresh7_ids(shared_data) == fresh7  # fixed by hashing
-
-
-def test_the_eighth_fresh_set_is_new_to_every_earlier_reading(corpus, shared_data):
-    fresh8 = corpus.fresh8_ids(shared_data)
-    assert {name: len(ids) for name, ids in fresh8.items()} == {"clusters": corpus.FRESH8["ecb"],
-                                                               "bbc": corpus.FRESH8["bbc"]}
-    earlier = [corpus.fresh3_ids(shared_data), corpus.fresh4_ids(shared_data), corpus.fresh5_ids(shared_data),
-               corpus.fresh6_ids(shared_data), corpus.fresh7_ids(shared_data)]
-    for name, ids in fresh8.items():
-        assert not any(ids & e.get(name, set()) for e in earlier), name
-        assert not ids & corpus.READ_IN_ROUND7.get(name, frozenset()), name
-    assert corpus.fresh8_ids(shared_data) == fresh8  # fixed by hashing
-
-
-def test_the_ninth_fresh_set_is_new_to_every_earlier_reading(corpus, shared_data):
-    fresh9 = corpus.fresh9_ids(shared_data)
-    assert {name: len(ids) for name, ids in fresh9.items()} == {"clusters": corpus.FRESH9["ecb"],
-                                                               "bbc": corpus.FRESH9["bbc"]}
-    earlier = [corpus.fresh3_ids(shared_data), corpus.fresh4_ids(shared_data), corpus.fresh5_ids(shared_data),
-               corpus.fresh6_ids(shared_data), corpus.fresh7_ids(shared_data), corpus.fresh8_ids(shared_data)]
-    for name, ids in fresh9.items():
-        assert not any(ids & e.get(name, set()) for e in earlier), name
-        assert not ids & corpus.READ_IN_ROUND7.get(name, frozenset()), name
-    assert corpus.fresh9_ids(shared_data) == fresh9  # fixed by hashing
+    assert ids_of[number](shared_data) == chosen  # fixed by hashing
