@@ -44,6 +44,7 @@ verdict format is documented at the top of the packet.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import random
 import sys
@@ -54,18 +55,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import (  # noqa: E402
     DEFAULT_DATA,
+    LATER_SETS,
     clusters2_ids,
     clusters_ids,
     fresh2_ids,
     fresh3_ids,
-    fresh4_ids,
-    fresh5_ids,
-    fresh6_ids,
-    fresh7_ids,
-    fresh8_ids,
-    fresh9_ids,
     fresh_ids,
     held_out_ids,
+    later_set_ids,
     load,
 )
 from digest.summarize import summarize  # noqa: E402
@@ -133,9 +130,7 @@ def entry(title: str, sentences: list[str]) -> str:
 #: The reading sets: which ids each takes, per dataset.
 SETS = {"held-out": held_out_ids, "fresh": fresh_ids, "fresh2": fresh2_ids, "clusters": clusters_ids,
         "clusters2": clusters2_ids, "fresh3": fresh3_ids,
-        "fresh4": fresh4_ids, "fresh5": fresh5_ids,
-        "fresh6": fresh6_ids, "fresh7": fresh7_ids, "fresh8": fresh8_ids,
-        "fresh9": fresh9_ids}
+        **{f"fresh{number}": functools.partial(later_set_ids, number) for number in LATER_SETS}}
 
 
 def write(out: Path, data: Path, seed: int, reading_set: str = "held-out") -> None:

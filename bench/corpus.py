@@ -480,10 +480,6 @@ FRESH4 = {"basil": 20, "xsum": 10, "ecb": 20, "bbc": 10}
 FRESH4_SALT = "fresh-2026-round8"
 
 
-def fresh4_ids(data: Path = DEFAULT_DATA) -> dict[str, set[str]]:
-    """Ids of the round-8 fresh reading set, per dataset (clusters: BASIL and ECB+ together; see FRESH4)."""
-    return _reading_sets(data, 1)[-1]
-
 
 #: The fifth fresh reading set (round 9), fixed before round 9's rules are written: ECB+ reports (one per
 #: event; token-joined text), BBC items, and the last unread CNN/DM articles and real pages, outside every
@@ -492,20 +488,12 @@ FRESH5 = {"ecb": 30, "bbc": 15, "cnndm": 5, "html": 5}
 FRESH5_SALT = "fresh-2026-round9"
 
 
-def fresh5_ids(data: Path = DEFAULT_DATA) -> dict[str, set[str]]:
-    """Ids of the round-9 fresh reading set, per dataset (see FRESH5; pages: the same ids for .html and .txt)."""
-    return _reading_sets(data, 2)[-1]
-
 
 #: The sixth fresh reading set (round 10): no rule changes after it was fixed; a second reading of the round-9
 #: code on ECB+ reports (one per event) and BBC items outside every earlier set.
 FRESH6 = {"ecb": 40, "bbc": 20}
 FRESH6_SALT = "fresh-2026-round10"
 
-
-def fresh6_ids(data: Path = DEFAULT_DATA) -> dict[str, set[str]]:
-    """Ids of the round-10 fresh reading set, per dataset (see FRESH6)."""
-    return _reading_sets(data, 3)[-1]
 
 
 #: The seventh fresh reading set (round 11): a reading of the code after round 10 (one connective rule more)
@@ -514,20 +502,12 @@ FRESH7 = {"ecb": 40, "bbc": 20}
 FRESH7_SALT = "fresh-2026-round11"
 
 
-def fresh7_ids(data: Path = DEFAULT_DATA) -> dict[str, set[str]]:
-    """Ids of the round-11 fresh reading set, per dataset (see FRESH7)."""
-    return _reading_sets(data, 4)[-1]
-
 
 #: The eighth fresh reading set (round 12), fixed before round 12's rules are written: ECB+ reports (one per
 #: event) and BBC items outside every earlier set. It leaves 10 ECB+ events unread.
 FRESH8 = {"ecb": 40, "bbc": 20}
 FRESH8_SALT = "fresh-2026-round12"
 
-
-def fresh8_ids(data: Path = DEFAULT_DATA) -> dict[str, set[str]]:
-    """Ids of the round-12 fresh reading set, per dataset (see FRESH8)."""
-    return _reading_sets(data, 5)[-1]
 
 
 #: The ninth fresh reading set (round 13), fixed after round 12's last rules and before it is read: the last
@@ -537,28 +517,26 @@ FRESH9 = {"ecb": 10, "bbc": 70}
 FRESH9_SALT = "fresh-2026-round13"
 
 
-def fresh9_ids(data: Path = DEFAULT_DATA) -> dict[str, set[str]]:
-    """Ids of the round-13 fresh reading set, per dataset (see FRESH9)."""
-    return _reading_sets(data, 6)[-1]
+
+#: The reading sets after round 7 by number (``FRESH4`` ... ``FRESH9``), in order: each takes its counts under
+#: its salt from what no earlier set took and no one read (see :func:`_next_set`). Counts: "basil" and "ecb"
+#: reports, one per event; any other key, a dataset's items by smallest key.
+LATER_SETS = {4: (FRESH4, FRESH4_SALT), 5: (FRESH5, FRESH5_SALT), 6: (FRESH6, FRESH6_SALT), 7: (FRESH7, FRESH7_SALT),
+              8: (FRESH8, FRESH8_SALT), 9: (FRESH9, FRESH9_SALT)}
 
 
-#: The reading sets after round 7, in order: each takes its counts under its salt from what no earlier
-#: set took and no one read (see :func:`_next_set`). Counts: "basil" and "ecb" reports, one per event;
-#: any other key, a dataset's items by smallest key.
-_LATER_SETS = ((FRESH4, FRESH4_SALT), (FRESH5, FRESH5_SALT), (FRESH6, FRESH6_SALT), (FRESH7, FRESH7_SALT),
-               (FRESH8, FRESH8_SALT), (FRESH9, FRESH9_SALT))
-
-
-def _reading_sets(data: Path, count: int) -> list[dict[str, set[str]]]:
-    """The round-7 set and the first ``count`` later ones (copies: callers may change them)."""
-    return [{name: set(ids) for name, ids in chosen.items()} for chosen in _all_reading_sets(data)[:count + 1]]
+def later_set_ids(number: int, data: Path = DEFAULT_DATA) -> dict[str, set[str]]:
+    """Ids of the reading set ``FRESH<number>`` (4-9), per dataset (clusters: BASIL and ECB+ together; pages:
+    the same ids for .html and .txt). A copy: callers may change it."""
+    chosen = _all_reading_sets(data)[list(LATER_SETS).index(number) + 1]
+    return {name: set(ids) for name, ids in chosen.items()}
 
 
 @functools.cache
 def _all_reading_sets(data: Path) -> tuple[dict[str, frozenset[str]], ...]:
     """The round-7 set and every later one, computed once per process."""
     sets = [fresh3_ids(data)]
-    for counts, salt in _LATER_SETS:
+    for counts, salt in LATER_SETS.values():
         sets.append(_next_set(data, sets, counts, salt))
     return tuple({name: frozenset(ids) for name, ids in chosen.items()} for chosen in sets)
 

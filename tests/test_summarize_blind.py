@@ -104,7 +104,7 @@ def test_the_fourth_fresh_set_leaves_out_everything_read_before_round_8(corpus, 
     import json
 
     rows = {r["id"]: r for r in map(json.loads, (shared_data / "clusters" / "same-event.jsonl").open())}
-    fresh4 = corpus.fresh4_ids(shared_data)
+    fresh4 = corpus.later_set_ids(4, shared_data)
     chosen = fresh4["clusters"]
     basil = [i for i in chosen if rows[i]["dataset"] == "BASIL"]
     assert len(chosen) - len(basil) == corpus.FRESH4["ecb"] and 0 < len(basil) <= corpus.FRESH4["basil"]
@@ -115,7 +115,7 @@ def test_the_fourth_fresh_set_leaves_out_everything_read_before_round_8(corpus, 
     f3 = corpus.fresh3_ids(shared_data)
     for name in ("xsum", "bbc"):
         assert fresh4[name] and not fresh4[name] & (f3[name] | corpus.READ_IN_ROUND7.get(name, frozenset()))
-    assert corpus.fresh4_ids(shared_data) == fresh4  # fixed by hashing
+    assert corpus.later_set_ids(4, shared_data) == fresh4  # fixed by hashing
 
 
 def test_pooling_counts_each_verdict_and_resamples_items(tmp_path, capsys):
@@ -152,9 +152,9 @@ def test_pooling_counts_each_verdict_and_resamples_items(tmp_path, capsys):
 
 
 def test_the_fifth_fresh_set_is_new_to_every_earlier_reading(corpus, shared_data):
-    fresh5 = corpus.fresh5_ids(shared_data)
+    fresh5 = corpus.later_set_ids(5, shared_data)
     assert len(fresh5["clusters"]) == corpus.FRESH5["ecb"] and fresh5["txt"] == fresh5["html"]
-    f3, f4 = corpus.fresh3_ids(shared_data), corpus.fresh4_ids(shared_data)
+    f3, f4 = corpus.fresh3_ids(shared_data), corpus.later_set_ids(4, shared_data)
     assert not fresh5["clusters"] & (f3["clusters"] | f4["clusters"] | corpus.READ_IN_ROUND7["clusters"]
                                      | corpus.READ_IN_ROUND6 | corpus.clusters_ids(shared_data)["clusters"]
                                      | corpus.clusters2_ids(shared_data)["clusters"])
@@ -163,19 +163,18 @@ def test_the_fifth_fresh_set_is_new_to_every_earlier_reading(corpus, shared_data
                             corpus.READ_IN_ROUND5, f3, f4, {d: set(v) for d, v in corpus.READ_IN_ROUND7.items()})
     for name in ("bbc", "cnndm", "html"):
         assert not fresh5[name] & earlier.get(name, set()), name
-    assert corpus.fresh5_ids(shared_data) == fresh5  # fixed by hashing
+    assert corpus.later_set_ids(5, shared_data) == fresh5  # fixed by hashing
 
 
 @pytest.mark.parametrize("number", [6, 7, 8, 9])
 def test_each_later_ecb_and_bbc_set_is_new_to_every_earlier_reading(corpus, shared_data, number):
-    ids_of = {n: getattr(corpus, f"fresh{n}_ids") for n in range(3, number + 1)}
-    counts = getattr(corpus, f"FRESH{number}")
-    chosen = ids_of[number](shared_data)
+    counts = corpus.LATER_SETS[number][0]
+    chosen = corpus.later_set_ids(number, shared_data)
     assert {name: len(ids) for name, ids in chosen.items()} == {"clusters": counts["ecb"], "bbc": counts["bbc"]}
-    earlier = [ids_of[n](shared_data) for n in range(3, number)]
+    earlier = [corpus.fresh3_ids(shared_data)] + [corpus.later_set_ids(n, shared_data) for n in range(4, number)]
     for name, ids in chosen.items():
         assert not any(ids & e.get(name, set()) for e in earlier), name
         assert not ids & corpus.READ_IN_ROUND7.get(name, frozenset()), name
     assert not chosen["clusters"] & (corpus.READ_IN_ROUND6 | corpus.clusters_ids(shared_data)["clusters"]
                                      | corpus.clusters2_ids(shared_data)["clusters"])
-    assert ids_of[number](shared_data) == chosen  # fixed by hashing
+    assert corpus.later_set_ids(number, shared_data) == chosen  # fixed by hashing
