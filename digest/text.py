@@ -71,9 +71,14 @@ _STARTERS = frozenset("The It He She They We This These Those There Here His Her
 _SPACED_QUOTE = re.compile(r'(?<=[.!?]) "(?= [^\W\d_a-z])')
 
 
+def opens_quotation(text: str, position: int) -> bool:
+    """Whether a straight quotation mark at ``position`` opens a quotation: an even number come before it."""
+    return text.count('"', 0, position) % 2 == 0
+
+
 def _close_spaced_quote(match: re.Match[str]) -> str:
-    # Closing only when an odd number of straight quotes come before it.
-    return '"' if match.string.count('"', 0, match.start()) % 2 == 1 else match.group()
+    # Closing only when it does not open one.
+    return match.group() if opens_quotation(match.string, match.start()) else '"'
 
 
 def _unglue_comma(match: re.Match[str]) -> str:
@@ -82,9 +87,7 @@ def _unglue_comma(match: re.Match[str]) -> str:
 
 def _unglue(match: re.Match[str]) -> str:
     quote = match.group("quote")
-    # A straight quotation mark opens a quotation when an even number of them
-    # come before it.
-    if quote == '"' and match.string.count('"', 0, match.start()) % 2 == 0:
+    if quote == '"' and opens_quotation(match.string, match.start()):
         return ' "'
     return quote + " "
 #: A plain word: two or more letters, letters mixed with digits ("3pm", "U2")
@@ -207,10 +210,10 @@ def split_sentences(text: str, language: str = "en") -> list[str]:
         else:
             sentences.append(piece.strip())
     sentences = [s for s in sentences if s]
-    return _join_state_titles(sentences) if language == "en" else sentences
+    return _join_false_ends(sentences) if language == "en" else sentences
 
 
-def _join_state_titles(sentences: list[str]) -> list[str]:
+def _join_false_ends(sentences: list[str]) -> list[str]:
     """Sentences split between a state's abbreviation and a title ("Wash." / "Gov. Jay Inslee ...") or between
     a clock time and its day ("at 2:09 a.m." / "Thursday by ...") joined."""
     joined: list[str] = []

@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import re
 
-from ..text import split_sentences, split_words
+from ..text import opens_quotation, split_sentences, split_words
 
 #: Bullets shorter than this are fragments ("He said no."), longer ones too
 #: long to read at a glance. Both are cross-validated by bench/summaries.py: the
@@ -331,11 +331,12 @@ MIN_LEDE_WORDS = 5
 
 #: Spacing left by a tokenizer that split the text into words and joined them with spaces again
 #: (corpora, some feeds and exports): "Lohan ’ s", "privacy ,", "“ methodical killer ”", a quotation mark
-#: standing alone, "7:01 p. m." (not a spaced ellipsis, "and ... then"). Ordinary text shows these rarely, so a body is respaced only when it
-#: shows :data:`TOKENIZED_SIGNS` of them (substring counts: cheap on every body). A space before a comma
-#: or a full stop is mended in any English text: no English writer means it (French sets "?" apart).
-_TOKEN_SIGNS = (" , ", " . ", " ; ", " ? ", " ! ", ' ,"', ' ."', " ,”", " .”", " ,’", " .’", " ’ ", " ' ", "“ ", " ”", ' " ', " n’t", " n't", " p. m.", " a. m.",
-                "U. S.", " - - ")
+#: standing alone, "7:01 p. m." (not a spaced ellipsis, "and ... then"). Ordinary text shows these
+#: rarely, so a body is respaced only when it shows :data:`TOKENIZED_SIGNS` of them (substring counts:
+#: cheap on every body). A space before a comma or a full stop is mended in any English text: no
+#: English writer means it (French sets "?" apart).
+_TOKEN_SIGNS = (" , ", " . ", " ; ", " ? ", " ! ", ' ,"', ' ."', " ,”", " .”", " ,’", " .’", " ’ ", " ' ", "“ ", " ”",
+                ' " ', " n’t", " n't", " p. m.", " a. m.", "U. S.", " - - ")
 TOKENIZED_SIGNS = 2
 _SPACE_BEFORE_STOP = (" ,", " .", " ;", " :", " ?", " !")
 _SPACED_PUNCTUATION = re.compile(r"(?<=[\w”’)\]%.]) +(?=[,.;:?!%)\]](?:\s|$|[\"”’']))")
@@ -390,8 +391,8 @@ def respace(paragraph: str, tokenized: bool = True) -> str:
 
 
 def _join_lone_quote(match: re.Match[str]) -> str:
-    # An even number of quotation marks before it: it opens a quotation and belongs to the next word.
-    if match.string.count('"', 0, match.start()) % 2 == 0:
+    # One that opens a quotation belongs to the next word, one that closes it to the word before.
+    if opens_quotation(match.string, match.start()):
         return match.group("before") + '"'
     return '"' + match.group("after")
 
