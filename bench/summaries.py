@@ -50,8 +50,8 @@ from digest.text import split_sentences  # noqa: E402
 
 _SCORER = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
 METRICS = ("rouge1", "rouge2", "rougeLsum")
-#: The grid cross-validation chooses from (POSITION_SCALE, MAX_BULLET_WORDS).
-#: Bullets now follow the lede in the article's order (no salience), so only the cap is chosen.
+#: The grid cross-validation chooses from (POSITION_SCALE, MAX_BULLET_WORDS, MIN_BULLET_WORDS).
+#: Bullets now follow the lede in the article's order (no salience), so only the two bounds are chosen.
 GRID = [(1.0, cap, low) for cap in (35, 45, 60) for low in (4, 6)]
 
 
